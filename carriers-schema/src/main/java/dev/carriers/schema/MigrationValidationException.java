@@ -1,0 +1,31 @@
+package dev.carriers.schema;
+
+import java.util.List;
+
+/**
+ * The migrations applied to a database differ from the scripts: a script was edited after it was
+ * applied (checksum mismatch), is missing, or has not been applied yet. {@link #problems()} lists
+ * each difference.
+ */
+public class MigrationValidationException extends MigrationException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final List<String> problems;
+
+  /**
+   * Creates the exception.
+   *
+   * @param problems one line per difference
+   * @param cause Flyway's exception, or null
+   */
+  public MigrationValidationException(List<String> problems, Throwable cause) {
+    super("Migrations do not match the database: " + String.join("; ", problems), cause);
+    this.problems = List.copyOf(problems);
+  }
+
+  /** Returns one line per difference found. */
+  public List<String> problems() {
+    return problems;
+  }
+}

@@ -1,0 +1,4 @@
+/**
+ * Implementation details of the test database kit (leases, naming, Testcontainers fallback). Not API.
+ */
+package dev.carriers.testing.internal;
