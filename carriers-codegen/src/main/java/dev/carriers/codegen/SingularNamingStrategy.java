@@ -37,7 +37,8 @@ public class SingularNamingStrategy extends DefaultGeneratorStrategy {
         || plural.endsWith("shes")) {
       return plural.substring(0, plural.length() - 2);
     }
-    if (plural.endsWith("s") && !plural.endsWith("ss") && plural.length() > 1) {
+    if (plural.endsWith("s") && !plural.endsWith("ss") && !plural.endsWith("us")
+        && !plural.endsWith("is") && plural.length() > 1) {
       return plural.substring(0, plural.length() - 1);
     }
     return plural;

@@ -6,7 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -17,7 +21,11 @@ import org.flywaydb.core.Flyway;
  * <p>The template is named after a checksum of the migration set (and of the initializer's id), so
  * editing a migration builds a new template while unchanged migrations reuse the one already on the
  * server, across JVMs and builds. Creating it is guarded by an advisory lock, so concurrent builds do
- * not collide. Each clone costs one {@code CREATE DATABASE ... TEMPLATE}: milliseconds.
+ * not collide. Each clone is one {@code CREATE DATABASE ... TEMPLATE}, which PostgreSQL makes durable
+ * before it returns (100 to 200 ms on a small cloud disk); so that tests do not wait for it, the
+ * factory keeps {@link Configuration#prefetch(int) a few clones} ready, made on a background thread
+ * while tests run (the pattern of zonky's {@code PreparedDbProvider}). Clones still ready when the
+ * JVM exits are dropped by a shutdown hook, or swept by the next run if the JVM was killed.
  *
  * <pre>{@code
  * TestDatabaseFactory factory = TestDatabaseFactory.configure()
@@ -34,10 +42,14 @@ import org.flywaydb.core.Flyway;
  */
 public final class TestDatabaseFactory {
 
+  private static final int DEFAULT_PREFETCH = 2;
+
   private static final Map<Configuration, TestDatabaseFactory> SHARED = new ConcurrentHashMap<>();
 
   private final Configuration configuration;
   private final AdminSession session;
+  private final BlockingQueue<String> ready = new LinkedBlockingQueue<>();
+  private ExecutorService prefetcher;
   private volatile String template;
 
   private TestDatabaseFactory(Configuration configuration) {
@@ -53,7 +65,7 @@ public final class TestDatabaseFactory {
    * @return a new configuration
    */
   public static Configuration configure() {
-    return new Configuration(null, List.of(), null, null);
+    return new Configuration(null, List.of(), null, null, DEFAULT_PREFETCH);
   }
 
   /**
@@ -74,7 +86,49 @@ public final class TestDatabaseFactory {
    * @return the new database; closing it drops it
    */
   public TestDatabase create() {
-    return new TestDatabase(configuration.server, session, session.cloneOf(template()));
+    String source = template();
+    String name = ready.poll();
+    if (name == null) {
+      name = session.cloneOf(source);
+    }
+    refill(source);
+    return new TestDatabase(configuration.server, session, name);
+  }
+
+  private synchronized void refill(String source) {
+    if (configuration.prefetch == 0) {
+      return;
+    }
+    if (prefetcher == null) {
+      prefetcher = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "carriers-test-db-prefetch");
+        thread.setDaemon(true);
+        return thread;
+      });
+      Runtime.getRuntime().addShutdownHook(new Thread(this::dropReady, "carriers-test-db-cleanup"));
+    }
+    prefetcher.execute(() -> {
+      try {
+        while (ready.size() < configuration.prefetch) {
+          ready.add(session.cloneInBackground(source));
+        }
+      } catch (RuntimeException e) {
+        // The next create() clones synchronously and reports the failure where a test sees it.
+      }
+    });
+  }
+
+  private void dropReady() {
+    synchronized (this) {
+      prefetcher.shutdownNow();
+    }
+    for (String name = ready.poll(); name != null; name = ready.poll()) {
+      try {
+        session.drop(name);
+      } catch (RuntimeException e) {
+        // Best effort at exit; the next run's sweep drops what is left.
+      }
+    }
   }
 
   /**
@@ -137,13 +191,29 @@ public final class TestDatabaseFactory {
     private final List<String> locations;
     private final String initializerId;
     private final Consumer<DataSource> initializer;
+    private final int prefetch;
 
     private Configuration(PostgresServer server, List<String> locations, String initializerId,
-        Consumer<DataSource> initializer) {
+        Consumer<DataSource> initializer, int prefetch) {
       this.server = server;
       this.locations = List.copyOf(locations);
       this.initializerId = initializerId;
       this.initializer = initializer;
+      this.prefetch = prefetch;
+    }
+
+    /**
+     * Sets how many clones to keep ready ahead of {@link TestDatabaseFactory#create()}; 0 clones
+     * only on demand. Default {@value TestDatabaseFactory#DEFAULT_PREFETCH}.
+     *
+     * @param count clones to keep ready, 0 to 16
+     * @return a copy with the setting
+     */
+    public Configuration prefetch(int count) {
+      if (count < 0 || count > 16) {
+        throw new IllegalArgumentException("prefetch " + count + " makes no sense: use 0 to 16");
+      }
+      return new Configuration(server, locations, initializerId, initializer, count);
     }
 
     /**
@@ -154,7 +224,7 @@ public final class TestDatabaseFactory {
      */
     public Configuration server(PostgresServer server) {
       return new Configuration(Objects.requireNonNull(server, "server"), locations, initializerId,
-          initializer);
+          initializer, prefetch);
     }
 
     /**
@@ -172,7 +242,7 @@ public final class TestDatabaseFactory {
         }
         list.add(location);
       }
-      return new Configuration(server, list, initializerId, initializer);
+      return new Configuration(server, list, initializerId, initializer, prefetch);
     }
 
     /**
@@ -187,7 +257,7 @@ public final class TestDatabaseFactory {
       if (id == null || id.isBlank()) {
         throw new IllegalArgumentException("an initializer needs a non-blank id");
       }
-      return new Configuration(server, locations, id, Objects.requireNonNull(initializer));
+      return new Configuration(server, locations, id, Objects.requireNonNull(initializer), prefetch);
     }
 
     /** Returns the migration locations. */
@@ -213,12 +283,13 @@ public final class TestDatabaseFactory {
     @Override
     public boolean equals(Object other) {
       return other instanceof Configuration that && Objects.equals(server, that.server)
-          && locations.equals(that.locations) && Objects.equals(initializerId, that.initializerId);
+          && locations.equals(that.locations) && Objects.equals(initializerId, that.initializerId)
+          && prefetch == that.prefetch;
     }
 
     @Override
     public int hashCode() {
-      return Objects.hash(server, locations, initializerId);
+      return Objects.hash(server, locations, initializerId, prefetch);
     }
   }
 }

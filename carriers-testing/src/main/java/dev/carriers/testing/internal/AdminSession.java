@@ -51,6 +51,8 @@ public final class AdminSession {
   private final String runName;
   private final AtomicInteger sequence = new AtomicInteger();
   private final Connection connection;
+  private final Object backgroundLock = new Object();
+  private Connection background;
 
   private AdminSession(PostgresServer server) {
     this.server = server;
@@ -105,12 +107,52 @@ public final class AdminSession {
   }
 
   /**
+   * Creates a database from a template on a second connection, so that clones made ahead of time
+   * do not hold up drops and clones on the main one.
+   *
+   * @param template the template's name
+   * @return the new database's name
+   */
+  public String cloneInBackground(String template) {
+    String name = nextName();
+    synchronized (backgroundLock) {
+      try {
+        if (background == null || background.isClosed()) {
+          background = server.connect(server.maintenanceDatabase());
+        }
+        try (Statement statement = background.createStatement()) {
+          statement.execute("create database " + name + " template " + template);
+        }
+      } catch (SQLException e) {
+        throw new IllegalStateException("Test kit could not clone " + template + " on " + server, e);
+      }
+    }
+    return name;
+  }
+
+  /**
    * Drops a database, ending any connection to it.
    *
    * @param name the database's name
    */
   public void drop(String name) {
     execute("drop database if exists " + quote(name) + " with (force)");
+  }
+
+  /**
+   * Drops a template database (which PostgreSQL refuses to drop while it is marked a template).
+   *
+   * @param name the template's name
+   */
+  public void dropTemplate(String name) {
+    synchronized (this) {
+      try {
+        executeLocked("alter database " + quote(name) + " is_template false");
+      } catch (SQLException e) {
+        // Absent, or not a template: the drop below says what is wrong, if anything.
+      }
+    }
+    drop(name);
   }
 
   /**

@@ -1,0 +1,134 @@
+package dev.carriers.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.carriers.testing.internal.AdminSession;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TestDatabaseFactoryIT {
+
+  private final PostgresServer server = PostgresServer.resolve();
+
+  @Test
+  void create_clonesTheMigratedTemplate_andCloseDropsIt() throws Exception {
+    TestDatabaseFactory factory = TestDatabaseFactory.configure().locations("classpath:db/kit-test").load();
+    String name;
+    try (TestDatabase database = factory.create()) {
+      name = database.name();
+      assertThat(tables(database)).isEqualTo(2); // notes and flyway_schema_history
+    }
+    assertThat(exists(name)).isFalse();
+  }
+
+  @Test
+  void template_isBuiltOncePerMigrationSet_andRebuiltWhenAMigrationChanges(@TempDir Path dir)
+      throws Exception {
+    Files.writeString(dir.resolve("V1__create_things.sql"), "create table things (id int);");
+    AtomicInteger builds = new AtomicInteger();
+    TestDatabaseFactory.Configuration configuration = TestDatabaseFactory.configure()
+        .locations("filesystem:" + dir)
+        .initializer("count-builds:" + System.nanoTime(), dataSource -> builds.incrementAndGet());
+    String first = configuration.load().template();
+    String again = configuration.load().template();
+    assertThat(again).isEqualTo(first);
+    assertThat(builds).hasValue(1);
+
+    Files.writeString(dir.resolve("V1__create_things.sql"), "create table things (id bigint);");
+    String edited = configuration.load().template();
+    assertThat(edited).isNotEqualTo(first);
+    assertThat(builds).hasValue(2);
+
+    AdminSession.of(server).dropTemplate(first);
+    AdminSession.of(server).dropTemplate(edited);
+  }
+
+  @Test
+  void template_leftHalfBuiltByACrash_isBuiltAgain(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("V1__create_things.sql"), "create table things (id int);");
+    TestDatabaseFactory.Configuration configuration = TestDatabaseFactory.configure()
+        .locations("filesystem:" + dir)
+        .initializer("half-built:" + System.nanoTime(), dataSource -> { });
+    String name = configuration.load().template();
+    // What a crash between CREATE DATABASE and marking it a template leaves: an ordinary database.
+    AdminSession.of(server).dropTemplate(name);
+    try (Connection admin = server.connect(server.maintenanceDatabase());
+        Statement statement = admin.createStatement()) {
+      statement.execute("create database " + name);
+    }
+    assertThat(configuration.load().template()).isEqualTo(name);
+    try (TestDatabase clone = configuration.load().create()) {
+      assertThat(tables(clone)).isEqualTo(2);
+    }
+    AdminSession.of(server).dropTemplate(name);
+  }
+
+  @Test
+  void createEmpty_hasNoTables() throws Exception {
+    try (TestDatabase database = TestDatabaseFactory.configure().load().createEmpty()) {
+      assertThat(tables(database)).isZero();
+    }
+  }
+
+  @Test
+  void sweep_dropsDatabasesOfDeadRuns_butNotThoseOfLiveRuns() throws Exception {
+    AdminSession session = AdminSession.of(server);
+    String dead = AdminSession.DATABASE_PREFIX + "0badc0de_1";
+    String live = AdminSession.DATABASE_PREFIX + "0000beef_1";
+    try (Connection admin = server.connect(server.maintenanceDatabase());
+        Connection liveOwner = server.connect(server.maintenanceDatabase())) {
+      try (Statement statement = admin.createStatement()) {
+        statement.execute("drop database if exists " + dead);
+        statement.execute("drop database if exists " + live);
+        statement.execute("create database " + dead);
+        statement.execute("create database " + live);
+      }
+      // Another JVM's lease: the lock its run id names, held by a live connection.
+      try (Statement statement = liveOwner.createStatement()) {
+        statement.execute("select pg_advisory_lock(" + 0x43415231 + ", " + 0x0000beef + ")");
+      }
+      assertThat(session.sweepOrphans()).contains(dead).doesNotContain(live);
+      assertThat(exists(dead)).isFalse();
+      assertThat(exists(live)).isTrue();
+    } finally {
+      session.drop(live);
+    }
+  }
+
+  @Test
+  void configuration_rejectsBlankLocationsAndInitializerIds() {
+    assertThatThrownBy(() -> TestDatabaseFactory.configure().locations(" "))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("blank migration location");
+    assertThatThrownBy(() -> TestDatabaseFactory.configure().initializer("", dataSource -> { }))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("non-blank id");
+  }
+
+  private int tables(TestDatabase database) throws SQLException {
+    try (Connection connection = database.dataSource().getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(
+            "select count(*) from information_schema.tables where table_schema = 'public'")) {
+      rows.next();
+      return rows.getInt(1);
+    }
+  }
+
+  private boolean exists(String name) throws SQLException {
+    try (Connection admin = server.connect(server.maintenanceDatabase());
+        PreparedStatement statement = admin.prepareStatement("select 1 from pg_database where datname = ?")) {
+      statement.setString(1, name);
+      try (ResultSet rows = statement.executeQuery()) {
+        return rows.next();
+      }
+    }
+  }
+}
