@@ -1,0 +1,68 @@
+package dev.carriers.dao.validation;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * FMCSA docket (MC) numbers in the canonical form the database stores: 1 to 8 digits, no {@code MC}
+ * prefix, no separators, no leading zeros. {@code "MC-012345"}, {@code "mc 12345"} and
+ * {@code "12345"} are all {@code "12345"}.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class McNumbers {
+
+  /** The canonical form, as the database's check constraint {@code carriers_mc_number_canonical} states it. */
+  public static final String CANONICAL_REGEX = "[1-9][0-9]{0,7}";
+
+  private static final Pattern CANONICAL = Pattern.compile(CANONICAL_REGEX);
+  private static final Pattern PREFIX = Pattern.compile("^MC[\\s#:-]*");
+  private static final Pattern SEPARATORS = Pattern.compile("[\\s-]");
+
+  private McNumbers() {
+  }
+
+  /**
+   * Returns the canonical form of an MC number as a user typed it, if it has one.
+   *
+   * @param input such as {@code "MC-012345"}; null or blank means "no MC number"
+   * @return the canonical number, or empty when the input is null, blank or not an MC number
+   */
+  public static Optional<String> canonical(String input) {
+    String cleaned = clean(input);
+    return isCanonical(cleaned) ? Optional.of(cleaned) : Optional.empty();
+  }
+
+  /**
+   * Strips what a canonical MC number never has (surrounding space, an {@code MC} prefix in any case,
+   * spaces, dashes, leading zeros) and returns the rest, canonical or not: validation then says
+   * whether it is. A blank input becomes null (no MC number).
+   *
+   * @param input an MC number as typed, or null
+   * @return the cleaned text, or null for null or blank input
+   */
+  public static String clean(String input) {
+    if (input == null || input.isBlank()) {
+      return null;
+    }
+    String upper = input.strip().toUpperCase(Locale.ROOT);
+    String withoutPrefix = PREFIX.matcher(upper).replaceFirst("");
+    String digits = SEPARATORS.matcher(withoutPrefix).replaceAll("");
+    int firstNonZero = 0;
+    while (firstNonZero < digits.length() - 1 && digits.charAt(firstNonZero) == '0') {
+      firstNonZero++;
+    }
+    return digits.substring(firstNonZero);
+  }
+
+  /**
+   * Tells whether a value is already canonical.
+   *
+   * @param value a stored value
+   * @return true for 1 to 8 digits without leading zero
+   */
+  public static boolean isCanonical(String value) {
+    return value != null && CANONICAL.matcher(value).matches();
+  }
+}
