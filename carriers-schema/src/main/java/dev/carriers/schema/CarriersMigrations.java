@@ -1,11 +1,36 @@
 package dev.carriers.schema;
 
+import dev.carriers.schema.internal.AuditLog;
+import dev.carriers.schema.internal.Baseline;
+import dev.carriers.schema.internal.DryRun;
+import dev.carriers.schema.internal.HistoryTable;
+import dev.carriers.schema.internal.LifecycleContext;
+import dev.carriers.schema.internal.Rollback;
+import dev.carriers.schema.internal.ScriptCatalog;
+import dev.carriers.schema.internal.SchemaLock;
+import dev.carriers.schema.lifecycle.AuditEntry;
+import dev.carriers.schema.lifecycle.AuditOutcome;
+import dev.carriers.schema.lifecycle.BaselineRefusedException;
+import dev.carriers.schema.lifecycle.BaselineResult;
+import dev.carriers.schema.lifecycle.DryRunReport;
+import dev.carriers.schema.lifecycle.MissingReverseScriptException;
+import dev.carriers.schema.lifecycle.ResetOptions;
+import dev.carriers.schema.lifecycle.ResetRefusedException;
+import dev.carriers.schema.lifecycle.ResetResult;
+import dev.carriers.schema.lifecycle.RollbackRefusedException;
+import dev.carriers.schema.lifecycle.RollbackResult;
+import dev.carriers.schema.lifecycle.SchemaLockTimeoutException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
@@ -14,7 +39,9 @@ import org.flywaydb.core.api.output.ValidateOutput;
 import org.flywaydb.core.api.output.ValidateResult;
 
 /**
- * Applies, lists and validates the carriers migrations on a database, built on Flyway.
+ * The lifecycle of the carriers schema on a database, built on Flyway: migrate, status, validate,
+ * and what Flyway's free edition lacks: rollback through reverse scripts, dry-run, a verified
+ * baseline, reset, and an audit trail of every schema change.
  *
  * <pre>{@code
  * CarriersMigrations migrations = CarriersMigrations.configure()
@@ -22,58 +49,289 @@ import org.flywaydb.core.api.output.ValidateResult;
  *     .load();
  * MigrateResult result = migrations.migrate();
  * MigrationStatus status = migrations.info();
+ * DryRunReport preview = migrations.dryRun();
+ * RollbackResult undone = migrations.rollback(1);
  * }</pre>
  *
+ * <p>Every versioned migration {@code db/migration/V<n>__<what>.sql} has a reverse script of the same
+ * file name under {@code db/rollback} (a folder Flyway does not scan); {@link #validate()} and
+ * {@link Configuration#missingReverseScripts()} check the pairing.
+ *
+ * <p>{@link #migrate()}, the rollbacks, {@link #baseline()} and {@link #reset(ResetOptions)} record
+ * each attempt, successful or not, in the audit table {@code carriers_audit.schema_changes}, on a
+ * connection of their own, so the record of a failed migration survives its rollback; creating that
+ * table is the tool's job, not a migration's. They are serialized against each other, across
+ * processes, by the advisory lock Flyway's PostgreSQL support takes around {@code migrate}.
+ *
  * <p>Immutable and thread-safe. {@link #clean()} (drop every object) is refused unless
- * {@link Configuration#cleanEnabled(boolean)} was set; concurrent {@link #migrate()} calls from
- * several processes are serialized by Flyway's lock on the history table.
+ * {@link Configuration#cleanEnabled(boolean)} was set.
  */
 public final class CarriersMigrations {
 
   /** Where the migrations live on the class path: this jar's {@code db/migration}. */
   public static final String DEFAULT_LOCATION = "classpath:db/migration";
 
+  /** Where the reverse scripts live on the class path: this jar's {@code db/rollback}. */
+  public static final String DEFAULT_ROLLBACK_LOCATION = "classpath:db/rollback";
+
+  private static final ClassLoader CLASS_LOADER = CarriersMigrations.class.getClassLoader();
+
   private final Configuration configuration;
   private final Flyway flyway;
+  private final LifecycleContext context;
+  private final AuditLog auditLog;
 
   private CarriersMigrations(Configuration configuration) {
     this.configuration = configuration;
-    this.flyway = Flyway.configure(CarriersMigrations.class.getClassLoader())
+    this.flyway = Flyway.configure(CLASS_LOADER)
         .dataSource(configuration.dataSource)
         .locations(configuration.locations.toArray(String[]::new))
         .cleanDisabled(!configuration.cleanEnabled)
         .failOnMissingLocations(true)
         .validateMigrationNaming(true)
+        .lockRetryCount((int) Math.max(1, configuration.lockWait.toSeconds()))
         .load();
+    this.context = new LifecycleContext(configuration.dataSource, flyway, CLASS_LOADER,
+        configuration.locations, configuration.rollbackLocations, configuration.lockWait);
+    this.auditLog = new AuditLog(configuration.dataSource);
   }
 
   /**
-   * Starts a configuration: the migrations in this jar, clean disabled, no data source yet.
+   * Starts a configuration: the migrations and reverse scripts in this jar, clean disabled, audit
+   * on, 60 s wait for the schema lock, no data source yet.
    *
    * @return a new configuration
    */
   public static Configuration configure() {
-    return new Configuration(null, List.of(DEFAULT_LOCATION), false);
+    return new Configuration(null, List.of(DEFAULT_LOCATION), List.of(DEFAULT_ROLLBACK_LOCATION), false,
+        true, Duration.ofSeconds(60));
   }
 
   /**
-   * Applies every pending migration, each in its own transaction. A no-op when up to date.
+   * Applies every pending migration, each in its own transaction. A no-op when up to date. The
+   * attempt is recorded in the audit table.
    *
    * @return what was applied
    * @throws MigrationException if a migration fails (it is rolled back) or the database cannot be
    *     reached
    */
   public MigrateResult migrate() {
-    try {
-      org.flywaydb.core.api.output.MigrateResult result = flyway.migrate();
+    return audited("migrate", "", () -> {
+      try {
+        org.flywaydb.core.api.output.MigrateResult result = flyway.migrate();
+        List<String> applied = new ArrayList<>();
+        for (MigrateOutput output : result.migrations) {
+          applied.add(output.version);
+        }
+        return new MigrateResult(emptyToNull(result.initialSchemaVersion),
+            emptyToNull(result.targetSchemaVersion), applied);
+      } catch (FlywayException e) {
+        throw new MigrationException("migrate failed: " + e.getMessage(), e);
+      }
+    }, result -> new Audited(result.initialVersion(),
+        result.targetVersion() != null ? result.targetVersion() : result.initialVersion(),
+        result.appliedVersions()));
+  }
+
+  /**
+   * Undoes the last {@code steps} migrations with their reverse scripts, newest first, each in its
+   * own transaction (statement by statement when it cannot run in one), deleting their history rows
+   * so that a later {@link #migrate()} applies them again. Recorded in the audit table.
+   *
+   * @param steps how many migrations to undo, at least 1
+   * @return what was undone
+   * @throws dev.carriers.schema.lifecycle.UnknownTargetVersionException if fewer are applied; nothing
+   *     is changed
+   * @throws MissingReverseScriptException if one of them has no reverse script; nothing is changed
+   * @throws dev.carriers.schema.lifecycle.UnknownAppliedMigrationException if the database has
+   *     migrations this build does not know; nothing is changed
+   * @throws RollbackRefusedException for the other refusals (failed migration in the history,
+   *     edited script, below the baseline); nothing is changed
+   * @throws dev.carriers.schema.lifecycle.RollbackFailedException if a reverse script fails; that
+   *     migration stays applied, those undone before it stay undone
+   * @throws SchemaLockTimeoutException if another schema change holds the lock too long
+   */
+  public RollbackResult rollback(int steps) {
+    return audited("rollback", "steps=" + steps, () -> new Rollback(context).run(steps, null, null),
+        result -> new Audited(result.initialVersion(), result.currentVersion(), result.rolledBackVersions()));
+  }
+
+  /**
+   * Undoes every migration above {@code version}, which stays applied; {@code "0"} undoes them all.
+   * Otherwise as {@link #rollback(int)}.
+   *
+   * @param version an applied version (or the baseline), or {@code "0"}
+   * @return what was undone; nothing when {@code version} is the current version
+   * @throws dev.carriers.schema.lifecycle.UnknownTargetVersionException if the version is not applied
+   * @throws MissingReverseScriptException if a migration to undo has no reverse script
+   * @throws dev.carriers.schema.lifecycle.UnknownAppliedMigrationException if the database has
+   *     migrations this build does not know
+   * @throws RollbackRefusedException for the other refusals
+   * @throws dev.carriers.schema.lifecycle.RollbackFailedException if a reverse script fails
+   * @throws SchemaLockTimeoutException if another schema change holds the lock too long
+   */
+  public RollbackResult rollbackTo(String version) {
+    Objects.requireNonNull(version, "version");
+    return audited("rollback", "to=" + version, () -> new Rollback(context).run(null, version, null),
+        result -> new Audited(result.initialVersion(), result.currentVersion(), result.rolledBackVersions()));
+  }
+
+  /**
+   * Runs the pending migrations inside one transaction on this database and rolls it back,
+   * reporting for each its SQL, duration and the locks it took. A migration that cannot run in a
+   * transaction is reported and not executed. Nothing is changed, and nothing is audited (nothing
+   * changes).
+   *
+   * @return the report
+   * @throws MigrationException if the database cannot be reached or the history records a failure
+   * @throws SchemaLockTimeoutException if another schema change holds the lock too long
+   */
+  public DryRunReport dryRun() {
+    return new DryRun(context).run();
+  }
+
+  /**
+   * Adopts a database whose tables predate the migrations (the old system's {@code init.sql}) at the
+   * first migration's version: verifies that its tables match what that migration creates (columns,
+   * types, nullability, defaults, constraints, indexes, triggers, and its types and functions) and
+   * records the baseline, so that {@link #migrate()} applies the later versions. Recorded in the
+   * audit table.
+   *
+   * @return what was recorded
+   * @throws BaselineRefusedException with the list of differences when the shape does not match, or
+   *     when the database is already under migration control or has nothing to adopt
+   */
+  public BaselineResult baseline() {
+    Baseline baseline = new Baseline(context);
+    return baseline(baseline.defaultVersion().getVersion());
+  }
+
+  /**
+   * As {@link #baseline()}, at a given version: the database must match every migration up to it.
+   *
+   * @param version the version the database is at
+   * @return what was recorded
+   * @throws BaselineRefusedException when the shape does not match, or the database is already under
+   *     migration control or has nothing to adopt
+   */
+  public BaselineResult baseline(String version) {
+    MigrationVersion parsed = MigrationVersion.fromVersion(Objects.requireNonNull(version, "version"));
+    return audited("baseline", "version=" + version, () -> new Baseline(context).run(parsed),
+        result -> new Audited(null, result.version(), List.of(result.version())));
+  }
+
+  /**
+   * Drops every object of the schema, migrates, and seeds (unless skipped). Refused, before anything
+   * is dropped, on a database the options' production check recognises unless forced, and when
+   * seeding is asked for without a seeder. Needs {@link Configuration#cleanEnabled(boolean)}.
+   * Recorded in the audit table.
+   *
+   * @param options seeding and production settings
+   * @return what was done
+   * @throws ResetRefusedException if refused; nothing is dropped
+   * @throws MigrationException if clean, migrate or the seed fails
+   */
+  public ResetResult reset(ResetOptions options) {
+    Objects.requireNonNull(options, "options");
+    String arguments = (options.skipsSeed() ? "skip-seed" : "seed") + (options.isForced() ? ",forced" : "");
+    return audited("reset", arguments, () -> {
+      if (!configuration.cleanEnabled) {
+        throw new ResetRefusedException("reset refused: it drops every table; enable it with cleanEnabled(true)");
+      }
+      if (!options.skipsSeed() && options.seeder() == null) {
+        throw new ResetRefusedException("reset refused: seeding asked for but no seeder is configured;"
+            + " skip the seed or configure one");
+      }
+      if (options.productionCheck() != null && !options.isForced()
+          && options.productionCheck().isProduction(configuration.dataSource)) {
+        throw new ResetRefusedException("reset refused: the database is marked production;"
+            + " force it (and confirm) to reset anyway");
+      }
+      cleanUnderLock();
+      org.flywaydb.core.api.output.MigrateResult result;
+      try {
+        result = flyway.migrate();
+      } catch (FlywayException e) {
+        throw new MigrationException("reset failed: migrate after clean: " + e.getMessage(), e);
+      }
       List<String> applied = new ArrayList<>();
       for (MigrateOutput output : result.migrations) {
         applied.add(output.version);
       }
-      return new MigrateResult(emptyToNull(result.initialSchemaVersion),
-          emptyToNull(result.targetSchemaVersion), applied);
-    } catch (FlywayException e) {
-      throw new MigrationException("migrate failed: " + e.getMessage(), e);
+      MigrateResult migrated = new MigrateResult(null, emptyToNull(result.targetSchemaVersion), applied);
+      if (!options.skipsSeed()) {
+        try {
+          options.seeder().seed(configuration.dataSource);
+        } catch (RuntimeException e) {
+          throw new MigrationException("reset failed: seed: " + e.getMessage(), e);
+        }
+      }
+      return new ResetResult(migrated, !options.skipsSeed());
+    }, result -> new Audited(null, result.migrate().targetVersion(), result.migrate().appliedVersions()));
+  }
+
+  /**
+   * Lists the audit trail, newest first.
+   *
+   * @param limit at most this many entries, 1 or more
+   * @return the entries; empty when nothing was ever recorded
+   * @throws MigrationException if the database cannot be read
+   */
+  public List<AuditEntry> auditTrail(int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("an audit limit of " + limit + " makes no sense: give 1 or more");
+    }
+    return auditLog.list(limit);
+  }
+
+  private void cleanUnderLock() {
+    try (Connection connection = configuration.dataSource.getConnection()) {
+      connection.setAutoCommit(true);
+      HistoryTable history = context.historyTable(connection);
+      SchemaLock.acquire(connection, history.lockKey(), configuration.lockWait, "reset");
+      try {
+        Flyway.configure(CLASS_LOADER).configuration(flyway.getConfiguration()).cleanDisabled(false).load().clean();
+      } catch (FlywayException e) {
+        throw new MigrationException("reset failed: clean: " + e.getMessage(), e);
+      } finally {
+        SchemaLock.release(connection, history.lockKey());
+      }
+    } catch (SQLException e) {
+      throw new MigrationException("reset failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** What an audited operation changed, for its audit record. */
+  private record Audited(String fromVersion, String toVersion, List<String> versions) {
+  }
+
+  private <T> T audited(String command, String arguments, Supplier<T> operation,
+      java.util.function.Function<T, Audited> describe) {
+    if (!configuration.audit) {
+      return operation.get();
+    }
+    AuditLog.Attempt attempt = auditLog.begin(command, arguments, currentVersionOrNull());
+    T result;
+    try {
+      result = operation.get();
+    } catch (RollbackRefusedException | BaselineRefusedException | ResetRefusedException
+        | SchemaLockTimeoutException e) {
+      attempt.finish(AuditOutcome.REFUSED, null, currentVersionOrNull(), List.of(), e);
+      throw e;
+    } catch (RuntimeException | Error e) {
+      attempt.finish(AuditOutcome.FAILED, null, currentVersionOrNull(), List.of(), e);
+      throw e;
+    }
+    Audited audited = describe.apply(result);
+    attempt.finish(AuditOutcome.SUCCEEDED, audited.fromVersion(), audited.toVersion(), audited.versions(), null);
+    return result;
+  }
+
+  private String currentVersionOrNull() {
+    try (Connection connection = configuration.dataSource.getConnection()) {
+      return context.historyTable(connection).currentVersion(connection);
+    } catch (SQLException e) {
+      return null;
     }
   }
 
@@ -96,7 +354,8 @@ public final class CarriersMigrations {
             stateOf(migration),
             migration.getInstalledBy(),
             migration.getInstalledOn() == null ? null : migration.getInstalledOn().toInstant(),
-            migration.getExecutionTime()));
+            migration.getExecutionTime(),
+            migration.getResolvedChecksum()));
       }
       MigrationInfo current = info.current();
       return new MigrationStatus(
@@ -109,7 +368,7 @@ public final class CarriersMigrations {
 
   /**
    * Checks the applied migrations against the scripts: every applied script unchanged (same
-   * checksum), none missing, none pending.
+   * checksum), none missing, none pending; and that every migration has its reverse script.
    *
    * @throws MigrationValidationException listing every difference
    * @throws MigrationException if the database cannot be reached
@@ -121,13 +380,18 @@ public final class CarriersMigrations {
     } catch (FlywayException e) {
       throw new MigrationException("validate failed: " + e.getMessage(), e);
     }
-    if (!result.validationSuccessful) {
+    List<String> missingReverse = configuration.missingReverseScripts();
+    if (!result.validationSuccessful || !missingReverse.isEmpty()) {
       List<String> problems = new ArrayList<>();
+      for (String script : missingReverse) {
+        problems.add(script + ": no reverse script (expected a file of the same name under "
+            + String.join(", ", configuration.rollbackLocations) + ")");
+      }
       for (ValidateOutput output : result.invalidMigrations) {
         problems.add((output.version == null || output.version.isEmpty() ? "" : "version " + output.version + " ")
             + "(" + output.filepath + "): " + output.errorDetails.errorMessage);
       }
-      if (problems.isEmpty() && result.errorDetails != null) {
+      if (!result.validationSuccessful && problems.size() == missingReverse.size() && result.errorDetails != null) {
         problems.add(result.errorDetails.errorMessage);
       }
       throw new MigrationValidationException(problems, null);
@@ -192,12 +456,97 @@ public final class CarriersMigrations {
 
     private final DataSource dataSource;
     private final List<String> locations;
+    private final List<String> rollbackLocations;
     private final boolean cleanEnabled;
+    private final boolean audit;
+    private final Duration lockWait;
 
-    private Configuration(DataSource dataSource, List<String> locations, boolean cleanEnabled) {
+    private Configuration(DataSource dataSource, List<String> locations, List<String> rollbackLocations,
+        boolean cleanEnabled, boolean audit, Duration lockWait) {
       this.dataSource = dataSource;
       this.locations = List.copyOf(locations);
+      this.rollbackLocations = List.copyOf(rollbackLocations);
       this.cleanEnabled = cleanEnabled;
+      this.audit = audit;
+      this.lockWait = lockWait;
+    }
+
+    /**
+     * Replaces the locations of the reverse scripts; by default this jar's {@code db/rollback}.
+     *
+     * @param locations Flyway-style locations, such as {@code filesystem:/path/to/rollback}
+     * @return a copy with the locations set
+     */
+    public Configuration rollbackLocations(String... locations) {
+      return new Configuration(dataSource, this.locations, checkLocations(locations, "rollback"), cleanEnabled,
+          audit, lockWait);
+    }
+
+    /**
+     * Sets whether schema changes are recorded in the audit table. On by default; turn it off only
+     * where nobody will ask who changed the schema (throwaway test databases).
+     *
+     * @param enabled whether to audit
+     * @return a copy with the setting
+     */
+    public Configuration audit(boolean enabled) {
+      return new Configuration(dataSource, locations, rollbackLocations, cleanEnabled, enabled, lockWait);
+    }
+
+    /**
+     * Sets how long a schema change waits for another one (from any process) to release the schema
+     * lock. Default 60 s.
+     *
+     * @param wait from 1 second to 1 hour
+     * @return a copy with the setting
+     */
+    public Configuration lockWait(Duration wait) {
+      Objects.requireNonNull(wait, "wait");
+      if (wait.compareTo(Duration.ofSeconds(1)) < 0 || wait.compareTo(Duration.ofHours(1)) > 0) {
+        throw new IllegalArgumentException("a lock wait of " + wait + " makes no sense: use 1 s to 1 h");
+      }
+      return new Configuration(dataSource, locations, rollbackLocations, cleanEnabled, audit, wait);
+    }
+
+    /**
+     * Lists the migrations that have no reverse script (a file of the same name under the rollback
+     * locations). Needs no database: the build's test runs it.
+     *
+     * @return the migration file names without a reverse script, oldest first; empty when paired
+     * @throws MigrationException if a location cannot be read
+     */
+    public List<String> missingReverseScripts() {
+      return ScriptCatalog.scan(CLASS_LOADER, locations)
+          .withoutCounterpartIn(ScriptCatalog.scan(CLASS_LOADER, rollbackLocations));
+    }
+
+    /**
+     * Lists the reverse scripts that match no migration (a misspelt name, say).
+     *
+     * @return their file names, oldest first
+     * @throws MigrationException if a location cannot be read
+     */
+    public List<String> orphanReverseScripts() {
+      return ScriptCatalog.scan(CLASS_LOADER, rollbackLocations)
+          .withoutCounterpartIn(ScriptCatalog.scan(CLASS_LOADER, locations));
+    }
+
+    /** Returns the reverse-script locations. */
+    public List<String> rollbackLocations() {
+      return rollbackLocations;
+    }
+
+    private static List<String> checkLocations(String[] locations, String kind) {
+      if (locations.length == 0) {
+        throw new IllegalArgumentException("no " + kind + " locations makes no sense: give at least one");
+      }
+      for (String location : locations) {
+        if (location == null || location.isBlank()) {
+          throw new IllegalArgumentException("a blank " + kind + " location makes no sense: "
+              + Arrays.toString(locations));
+        }
+      }
+      return List.of(locations);
     }
 
     /**
@@ -207,7 +556,8 @@ public final class CarriersMigrations {
      * @return a copy with the data source set
      */
     public Configuration dataSource(DataSource dataSource) {
-      return new Configuration(Objects.requireNonNull(dataSource, "dataSource"), locations, cleanEnabled);
+      return new Configuration(Objects.requireNonNull(dataSource, "dataSource"), locations, rollbackLocations,
+          cleanEnabled, audit, lockWait);
     }
 
     /**
@@ -225,7 +575,7 @@ public final class CarriersMigrations {
           throw new IllegalArgumentException("a blank migration location makes no sense: " + Arrays.toString(locations));
         }
       }
-      return new Configuration(dataSource, List.of(locations), cleanEnabled);
+      return new Configuration(dataSource, List.of(locations), rollbackLocations, cleanEnabled, audit, lockWait);
     }
 
     /**
@@ -235,7 +585,7 @@ public final class CarriersMigrations {
      * @return a copy with the setting
      */
     public Configuration cleanEnabled(boolean enabled) {
-      return new Configuration(dataSource, locations, enabled);
+      return new Configuration(dataSource, locations, rollbackLocations, enabled, audit, lockWait);
     }
 
     /** Returns the migration locations. */

@@ -13,6 +13,8 @@ import java.time.Instant;
  * @param installedBy the database role that applied it, or null when pending
  * @param installedOn when it was applied, or null when pending
  * @param executionTimeMillis how long applying it took, or null when pending
+ * @param scriptChecksum Flyway's checksum of this build's script, or null when the build has no
+ *     such script; differs from {@code checksum} when the script was edited after it was applied
  */
 public record MigrationEntry(
     String version,
@@ -22,5 +24,28 @@ public record MigrationEntry(
     MigrationState state,
     String installedBy,
     Instant installedOn,
-    Integer executionTimeMillis) {
+    Integer executionTimeMillis,
+    Integer scriptChecksum) {
+
+  /**
+   * Creates an entry whose script is unchanged since it was applied.
+   *
+   * @param version the version
+   * @param description the description
+   * @param script the file name
+   * @param checksum the checksum
+   * @param state the state
+   * @param installedBy who applied it
+   * @param installedOn when
+   * @param executionTimeMillis how long it took
+   */
+  public MigrationEntry(String version, String description, String script, Integer checksum,
+      MigrationState state, String installedBy, Instant installedOn, Integer executionTimeMillis) {
+    this(version, description, script, checksum, state, installedBy, installedOn, executionTimeMillis, checksum);
+  }
+
+  /** Returns true when the script was edited after it was applied (its checksum changed). */
+  public boolean checksumMismatch() {
+    return installedOn != null && checksum != null && scriptChecksum != null && !checksum.equals(scriptChecksum);
+  }
 }

@@ -31,9 +31,18 @@ public record MigrationStatus(String currentVersion, List<MigrationEntry> migrat
     return inState(MigrationState.PENDING);
   }
 
-  /** Returns true when nothing is pending, failed or unknown to this build. */
+  /** Returns the applied migrations whose script was edited after it was applied. */
+  public List<MigrationEntry> checksumMismatches() {
+    return migrations.stream().filter(MigrationEntry::checksumMismatch).toList();
+  }
+
+  /**
+   * Returns true when nothing is pending, failed or unknown to this build and no applied script was
+   * edited since.
+   */
   public boolean isUpToDate() {
     return migrations.stream().noneMatch(migration -> migration.state() == MigrationState.PENDING
-        || migration.state() == MigrationState.FAILED || migration.state() == MigrationState.UNKNOWN);
+        || migration.state() == MigrationState.FAILED || migration.state() == MigrationState.UNKNOWN
+        || migration.checksumMismatch());
   }
 }
