@@ -31,6 +31,7 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
@@ -83,14 +84,18 @@ public final class CarriersMigrations {
 
   private CarriersMigrations(Configuration configuration) {
     this.configuration = configuration;
-    this.flyway = Flyway.configure(CLASS_LOADER)
+    org.flywaydb.core.api.configuration.FluentConfiguration flywayConfiguration = Flyway.configure(CLASS_LOADER)
         .dataSource(configuration.dataSource)
         .locations(configuration.locations.toArray(String[]::new))
         .cleanDisabled(!configuration.cleanEnabled)
         .failOnMissingLocations(true)
         .validateMigrationNaming(true)
-        .lockRetryCount((int) Math.max(1, configuration.lockWait.toSeconds()))
-        .load();
+        .lockRetryCount((int) Math.max(1, configuration.lockWait.toSeconds()));
+    // A session-level lock, not one held in an open transaction on a second connection: CREATE INDEX
+    // CONCURRENTLY waits for every open transaction, so with Flyway's default (a transactional lock)
+    // such a migration would wait for Flyway itself forever.
+    flywayConfiguration.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
+    this.flyway = flywayConfiguration.load();
     this.context = new LifecycleContext(configuration.dataSource, flyway, CLASS_LOADER,
         configuration.locations, configuration.rollbackLocations, configuration.lockWait);
     this.auditLog = new AuditLog(configuration.dataSource);
