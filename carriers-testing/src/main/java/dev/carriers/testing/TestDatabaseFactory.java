@@ -14,6 +14,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 
 /**
  * Hands out fresh databases cloned from a template database that is migrated once.
@@ -169,11 +171,13 @@ public final class TestDatabaseFactory {
         configuration.initializerId);
     return session.template(checksum, dataSource -> {
       if (!configuration.locations.isEmpty()) {
-        Flyway.configure()
+        FluentConfiguration flyway = Flyway.configure()
             .dataSource(dataSource)
-            .locations(configuration.locations.toArray(String[]::new))
-            .load()
-            .migrate();
+            .locations(configuration.locations.toArray(String[]::new));
+        // Flyway's default lock is held in an open transaction on a second connection, which
+        // CREATE INDEX CONCURRENTLY waits for forever; the session-level lock is safe.
+        flyway.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
+        flyway.load().migrate();
       }
       if (configuration.initializer != null) {
         configuration.initializer.accept(dataSource);

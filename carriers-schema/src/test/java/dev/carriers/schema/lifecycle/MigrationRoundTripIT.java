@@ -8,6 +8,8 @@ import dev.carriers.testing.TestDatabase;
 import dev.carriers.testing.TestDatabaseFactory;
 import java.util.List;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,7 +82,9 @@ class MigrationRoundTripIT {
   }
 
   private void upTo(String version) {
-    Flyway.configure().dataSource(database.dataSource()).locations(CarriersMigrations.DEFAULT_LOCATION)
-        .target(version).load().migrate();
+    FluentConfiguration flyway = Flyway.configure().dataSource(database.dataSource())
+        .locations(CarriersMigrations.DEFAULT_LOCATION).target(version);
+    flyway.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
+    flyway.load().migrate();
   }
 }
