@@ -61,6 +61,11 @@ final class SqlStates {
   static CommandFailure connectFailure(DatabaseUrl url, SQLException e) {
     String where = where(url);
     String reason = ErrorReport.firstLine(e.getMessage());
+    Throwable cause = e.getCause();
+    if (cause != null && cause.getMessage() != null && !reason.contains(cause.getMessage())) {
+      // pgjdbc says only "The connection attempt failed." for an unknown host; the cause says which.
+      reason += " (" + cause.getClass().getSimpleName() + ": " + ErrorReport.firstLine(cause.getMessage()) + ")";
+    }
     switch (environmentExitCode(e.getSQLState())) {
       case ExitCodes.AUTHENTICATION_FAILED:
         return new AuthenticationFailedException("authentication failed on " + where + ": " + reason, e);
