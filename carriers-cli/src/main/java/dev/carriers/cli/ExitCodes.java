@@ -24,7 +24,7 @@ public final class ExitCodes {
    */
   public static final int USAGE = 2;
 
-  /** {@code status}: migrations are pending (nothing failed). */
+  /** {@code status}: migrations are pending (nothing failed); also {@code validate} with pending ones reports {@link #VALIDATION_FAILED}. */
   public static final int PENDING = 3;
 
   /** A migration failed to apply (and was rolled back), or the history records a failed one. */
@@ -44,6 +44,25 @@ public final class ExitCodes {
 
   /** The database does not exist on the server ({@code migrate --create-database} creates it). */
   public static final int DATABASE_MISSING = 8;
+
+  /** {@code status}: an applied migration's script changed after it was applied (checksum mismatch). */
+  public static final int CHECKSUM_MISMATCH = 9;
+
+  /**
+   * {@code rollback} refused, nothing changed: unknown target, missing reverse script, migrations
+   * this build does not know, a failed migration in the history, an edited script, or below the
+   * baseline.
+   */
+  public static final int ROLLBACK_REFUSED = 10;
+
+  /** {@code baseline} refused, nothing recorded: the tables differ from the baseline version, or there is nothing to adopt. */
+  public static final int BASELINE_REFUSED = 11;
+
+  /** {@code reset} refused, nothing dropped: production database not forced and confirmed, or no seed available. */
+  public static final int RESET_REFUSED = 12;
+
+  /** Another migrate, rollback, baseline or reset held the schema lock too long; nothing changed. */
+  public static final int SCHEMA_LOCKED = 13;
 
   private ExitCodes() {
   }
@@ -65,6 +84,11 @@ public final class ExitCodes {
     codes.put(DATABASE_UNREACHABLE, "database server unreachable");
     codes.put(AUTHENTICATION_FAILED, "authentication failed");
     codes.put(DATABASE_MISSING, "database does not exist");
+    codes.put(CHECKSUM_MISMATCH, "status: an applied script changed since (checksum mismatch)");
+    codes.put(ROLLBACK_REFUSED, "rollback refused; nothing changed");
+    codes.put(BASELINE_REFUSED, "baseline refused; nothing recorded");
+    codes.put(RESET_REFUSED, "reset refused; nothing dropped");
+    codes.put(SCHEMA_LOCKED, "another schema change holds the lock");
     return java.util.Collections.unmodifiableMap(codes);
   }
 }

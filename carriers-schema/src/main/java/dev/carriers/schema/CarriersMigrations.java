@@ -5,6 +5,7 @@ import dev.carriers.schema.internal.Baseline;
 import dev.carriers.schema.internal.DryRun;
 import dev.carriers.schema.internal.HistoryTable;
 import dev.carriers.schema.internal.LifecycleContext;
+import dev.carriers.schema.internal.ProgressCallback;
 import dev.carriers.schema.internal.Rollback;
 import dev.carriers.schema.internal.ScriptCatalog;
 import dev.carriers.schema.internal.SchemaLock;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -91,13 +93,17 @@ public final class CarriersMigrations {
         .failOnMissingLocations(true)
         .validateMigrationNaming(true)
         .lockRetryCount((int) Math.max(1, configuration.lockWait.toSeconds()));
+    if (configuration.progress != null) {
+      flywayConfiguration.callbacks(new ProgressCallback(configuration.progress));
+    }
     // A session-level lock, not one held in an open transaction on a second connection: CREATE INDEX
     // CONCURRENTLY waits for every open transaction, so with Flyway's default (a transactional lock)
     // such a migration would wait for Flyway itself forever.
     flywayConfiguration.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
     this.flyway = flywayConfiguration.load();
     this.context = new LifecycleContext(configuration.dataSource, flyway, CLASS_LOADER,
-        configuration.locations, configuration.rollbackLocations, configuration.lockWait);
+        configuration.locations, configuration.rollbackLocations, configuration.lockWait,
+        configuration.progress == null ? line -> { } : configuration.progress);
     this.auditLog = new AuditLog(configuration.dataSource);
   }
 
@@ -109,7 +115,7 @@ public final class CarriersMigrations {
    */
   public static Configuration configure() {
     return new Configuration(null, List.of(DEFAULT_LOCATION), List.of(DEFAULT_ROLLBACK_LOCATION), false,
-        true, Duration.ofSeconds(60));
+        true, Duration.ofSeconds(60), null);
   }
 
   /**
@@ -465,15 +471,30 @@ public final class CarriersMigrations {
     private final boolean cleanEnabled;
     private final boolean audit;
     private final Duration lockWait;
+    private final Consumer<String> progress;
 
     private Configuration(DataSource dataSource, List<String> locations, List<String> rollbackLocations,
-        boolean cleanEnabled, boolean audit, Duration lockWait) {
+        boolean cleanEnabled, boolean audit, Duration lockWait, Consumer<String> progress) {
       this.dataSource = dataSource;
       this.locations = List.copyOf(locations);
       this.rollbackLocations = List.copyOf(rollbackLocations);
       this.cleanEnabled = cleanEnabled;
       this.audit = audit;
       this.lockWait = lockWait;
+      this.progress = progress;
+    }
+
+    /**
+     * Sets a listener told one line before each migration is applied or rolled back, such as
+     * {@code Applying version 2: add carrier status enum}: the progress line of a long run. It is
+     * called on the calling thread, between statements; keep it quick.
+     *
+     * @param listener the listener
+     * @return a copy with the listener
+     */
+    public Configuration progress(Consumer<String> listener) {
+      return new Configuration(dataSource, locations, rollbackLocations, cleanEnabled, audit, lockWait,
+          Objects.requireNonNull(listener, "listener"));
     }
 
     /**
@@ -484,7 +505,7 @@ public final class CarriersMigrations {
      */
     public Configuration rollbackLocations(String... locations) {
       return new Configuration(dataSource, this.locations, checkLocations(locations, "rollback"), cleanEnabled,
-          audit, lockWait);
+          audit, lockWait, progress);
     }
 
     /**
@@ -495,7 +516,7 @@ public final class CarriersMigrations {
      * @return a copy with the setting
      */
     public Configuration audit(boolean enabled) {
-      return new Configuration(dataSource, locations, rollbackLocations, cleanEnabled, enabled, lockWait);
+      return new Configuration(dataSource, locations, rollbackLocations, cleanEnabled, enabled, lockWait, progress);
     }
 
     /**
@@ -510,7 +531,7 @@ public final class CarriersMigrations {
       if (wait.compareTo(Duration.ofSeconds(1)) < 0 || wait.compareTo(Duration.ofHours(1)) > 0) {
         throw new IllegalArgumentException("a lock wait of " + wait + " makes no sense: use 1 s to 1 h");
       }
-      return new Configuration(dataSource, locations, rollbackLocations, cleanEnabled, audit, wait);
+      return new Configuration(dataSource, locations, rollbackLocations, cleanEnabled, audit, wait, progress);
     }
 
     /**
@@ -562,7 +583,7 @@ public final class CarriersMigrations {
      */
     public Configuration dataSource(DataSource dataSource) {
       return new Configuration(Objects.requireNonNull(dataSource, "dataSource"), locations, rollbackLocations,
-          cleanEnabled, audit, lockWait);
+          cleanEnabled, audit, lockWait, progress);
     }
 
     /**
@@ -580,7 +601,8 @@ public final class CarriersMigrations {
           throw new IllegalArgumentException("a blank migration location makes no sense: " + Arrays.toString(locations));
         }
       }
-      return new Configuration(dataSource, List.of(locations), rollbackLocations, cleanEnabled, audit, lockWait);
+      return new Configuration(dataSource, List.of(locations), rollbackLocations, cleanEnabled, audit, lockWait,
+          progress);
     }
 
     /**
@@ -590,7 +612,7 @@ public final class CarriersMigrations {
      * @return a copy with the setting
      */
     public Configuration cleanEnabled(boolean enabled) {
-      return new Configuration(dataSource, locations, rollbackLocations, enabled, audit, lockWait);
+      return new Configuration(dataSource, locations, rollbackLocations, enabled, audit, lockWait, progress);
     }
 
     /** Returns the migration locations. */

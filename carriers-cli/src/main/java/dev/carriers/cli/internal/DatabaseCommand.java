@@ -49,6 +49,16 @@ public abstract class DatabaseCommand implements Callable<Integer> {
    */
   protected abstract int run(DatabaseUrl url);
 
+  /** Returns this command's picocli spec. */
+  protected final CommandSpec spec() {
+    return spec;
+  }
+
+  /** Returns where errors and progress lines go. */
+  protected final PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
+
   /** Returns where results go. */
   protected final PrintWriter out() {
     return spec.commandLine().getOut();

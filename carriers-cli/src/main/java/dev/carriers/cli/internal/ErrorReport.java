@@ -2,6 +2,11 @@ package dev.carriers.cli.internal;
 
 import dev.carriers.cli.ExitCodes;
 import dev.carriers.schema.MigrationValidationException;
+import dev.carriers.schema.lifecycle.BaselineRefusedException;
+import dev.carriers.schema.lifecycle.ResetRefusedException;
+import dev.carriers.schema.lifecycle.RollbackFailedException;
+import dev.carriers.schema.lifecycle.RollbackRefusedException;
+import dev.carriers.schema.lifecycle.SchemaLockTimeoutException;
 import java.sql.SQLException;
 import org.flywaydb.core.api.exception.FlywayValidateException;
 
@@ -11,7 +16,8 @@ import org.flywaydb.core.api.exception.FlywayValidateException;
  *
  * <p>In order: a lost connection, refused credentials or missing database anywhere in the cause
  * chain wins (even in the middle of a migration); then a {@link CommandFailure}'s own code; then a
- * validation failure; anything else is {@link ExitCodes#UNEXPECTED}.
+ * refusal of the lifecycle (rollback, baseline, reset, schema lock); then a validation failure; a
+ * failed migration or reverse script; anything else is {@link ExitCodes#UNEXPECTED}.
  *
  * @param exitCode the exit code, one of {@link ExitCodes}
  * @param line the message, one line, not yet masked
@@ -32,6 +38,10 @@ record ErrorReport(int exitCode, String line) {
     if (failure instanceof CommandFailure commandFailure && !migrationFailed) {
       return new ErrorReport(commandFailure.exitCode(), firstLine(failure.getMessage()));
     }
+    int refusal = refusalExitCode(failure);
+    if (refusal != ExitCodes.OK && environment == SqlStates.NONE) {
+      return new ErrorReport(refusal, firstLine(failure.getMessage()));
+    }
     boolean validation = causeOfType(failure, MigrationValidationException.class) != null
         || causeOfType(failure, FlywayValidateException.class) != null;
     String line = validation ? firstTwoLines(failure.getMessage()) : describe(failure, sql);
@@ -41,11 +51,28 @@ record ErrorReport(int exitCode, String line) {
     if (validation) {
       return new ErrorReport(ExitCodes.VALIDATION_FAILED, line);
     }
-    if (migrationFailed) {
+    if (migrationFailed || failure instanceof RollbackFailedException) {
       return new ErrorReport(ExitCodes.MIGRATION_FAILED, line);
     }
     return new ErrorReport(ExitCodes.UNEXPECTED,
         "unexpected error: " + failure.getClass().getName() + ": " + line);
+  }
+
+  // The lifecycle's refusals: nothing was changed, and each kind has its own code.
+  private static int refusalExitCode(Throwable failure) {
+    if (failure instanceof RollbackRefusedException) {
+      return ExitCodes.ROLLBACK_REFUSED;
+    }
+    if (failure instanceof BaselineRefusedException) {
+      return ExitCodes.BASELINE_REFUSED;
+    }
+    if (failure instanceof ResetRefusedException) {
+      return ExitCodes.RESET_REFUSED;
+    }
+    if (failure instanceof SchemaLockTimeoutException) {
+      return ExitCodes.SCHEMA_LOCKED;
+    }
+    return ExitCodes.OK;
   }
 
   /**

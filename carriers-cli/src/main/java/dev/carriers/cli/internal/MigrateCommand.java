@@ -18,13 +18,19 @@ import picocli.CommandLine.Option;
  * <p>One instance per invocation; not thread-safe.
  */
 @Command(name = "migrate", mixinStandardHelpOptions = true,
-    description = "Applies pending migrations, each in its own transaction.")
+    description = "Applies pending migrations, each in its own transaction. Recorded in the audit trail.")
 public final class MigrateCommand extends DatabaseCommand {
 
   @Option(names = "--create-database",
       description = "Create the database first if it does not exist (connecting to the database"
           + " 'postgres' on the same server).")
   private boolean createDatabase;
+
+  @Option(names = "--json", description = "Print the result as JSON.")
+  private boolean json;
+
+  @picocli.CommandLine.Mixin
+  private ProgressOption progress;
 
   /** Creates the command; picocli calls this. */
   public MigrateCommand() {
@@ -40,9 +46,7 @@ public final class MigrateCommand extends DatabaseCommand {
     } else {
       TargetDatabase.check(url, "pass --create-database to create it");
     }
-    CarriersMigrations migrations = CarriersMigrations.configure()
-        .dataSource(url.unpooledDataSource())
-        .load();
+    CarriersMigrations migrations = Migrations.on(url, progress.listener(err())).load();
     MigrateResult result;
     try {
       result = migrations.migrate();
@@ -51,6 +55,17 @@ public final class MigrateCommand extends DatabaseCommand {
     } catch (MigrationException e) {
       throw new MigrationFailedException(ErrorReport.firstLine(e.getMessage()), e);
     }
+    // Flyway reports no target version when it applied nothing.
+    String version = result.targetVersion() != null ? result.targetVersion() : result.initialVersion();
+    if (json) {
+      java.util.Map<String, Object> document = new java.util.LinkedHashMap<>();
+      document.put("database", url.jdbcUrl());
+      document.put("initialVersion", result.initialVersion());
+      document.put("currentVersion", version);
+      document.put("applied", result.appliedVersions());
+      out.print(Json.write(document) + "\n");
+      return ExitCodes.OK;
+    }
     if (result.appliedVersions().isEmpty()) {
       out.println("Database is up to date: no migration to apply.");
     } else {
@@ -58,8 +73,6 @@ public final class MigrateCommand extends DatabaseCommand {
           + (result.migrationsApplied() == 1 ? " migration: " : " migrations: ")
           + String.join(", ", result.appliedVersions()));
     }
-    // Flyway reports no target version when it applied nothing.
-    String version = result.targetVersion() != null ? result.targetVersion() : result.initialVersion();
     out.println("Schema version " + (version == null ? "none" : version));
     return ExitCodes.OK;
   }

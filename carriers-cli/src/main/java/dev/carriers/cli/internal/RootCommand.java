@@ -18,10 +18,16 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "carriers",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Migrates and inspects a carriers database.",
+    description = "Migrates, inspects, rolls back and audits a carriers database.",
     subcommands = {
         MigrateCommand.class,
         StatusCommand.class,
+        ValidateCommand.class,
+        DryRunCommand.class,
+        RollbackCommand.class,
+        BaselineCommand.class,
+        ResetCommand.class,
+        AuditCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class RootCommand {

@@ -35,14 +35,17 @@ final class StatusReport {
   }
 
   /**
-   * Returns the exit code of {@code status}: any failed migration first, then migrations unknown to
-   * this build, then pending ones; {@link ExitCodes#OK} when up to date.
+   * Returns the exit code of {@code status}: any failed migration first, then an applied script
+   * edited since (checksum mismatch), then migrations unknown to this build, then pending ones; {@link ExitCodes#OK} when up to date.
    *
    * @return the exit code
    */
   int exitCode() {
     if (!status.inState(MigrationState.FAILED).isEmpty()) {
       return ExitCodes.MIGRATION_FAILED;
+    }
+    if (!status.checksumMismatches().isEmpty()) {
+      return ExitCodes.CHECKSUM_MISMATCH;
     }
     if (!status.inState(MigrationState.UNKNOWN).isEmpty()) {
       return ExitCodes.VALIDATION_FAILED;
@@ -64,6 +67,11 @@ final class StatusReport {
     switch (exitCode()) {
       case ExitCodes.MIGRATION_FAILED:
         verdict = "a migration failed; repair the database before migrating";
+        break;
+      case ExitCodes.CHECKSUM_MISMATCH:
+        verdict = "version " + status.checksumMismatches().stream().map(MigrationEntry::version)
+            .collect(java.util.stream.Collectors.joining(", "))
+            + " changed after it was applied (checksum mismatch); restore the applied script";
         break;
       case ExitCodes.VALIDATION_FAILED:
         verdict = "the database has migrations this build does not know; it was migrated by a newer build";
@@ -91,7 +99,7 @@ final class StatusReport {
       rows.add(new String[] {
           migration.version() == null ? "" : migration.version(),
           oneLine(migration.description()),
-          migration.state().name(),
+          migration.checksumMismatch() ? migration.state().name() + " (CHANGED)" : migration.state().name(),
           migration.installedOn() == null ? "" : migration.installedOn().truncatedTo(ChronoUnit.SECONDS).toString(),
           migration.executionTimeMillis() == null ? "" : migration.executionTimeMillis().toString()});
     }
@@ -137,6 +145,7 @@ final class StatusReport {
     document.put("applied", count(MigrationState.APPLIED));
     document.put("pending", count(MigrationState.PENDING));
     document.put("failed", count(MigrationState.FAILED));
+    document.put("checksumMismatches", status.checksumMismatches().size());
     List<Object> migrations = new ArrayList<>();
     for (MigrationEntry migration : status.migrations()) {
       Map<String, Object> entry = new LinkedHashMap<>();
@@ -148,6 +157,8 @@ final class StatusReport {
       entry.put("installedBy", migration.installedBy());
       entry.put("executionMillis", migration.executionTimeMillis());
       entry.put("checksum", migration.checksum());
+      entry.put("scriptChecksum", migration.scriptChecksum());
+      entry.put("checksumMismatch", migration.checksumMismatch());
       migrations.add(entry);
     }
     document.put("migrations", migrations);

@@ -80,6 +80,7 @@ public final class DryRun {
             continue;
           }
           String version = pending.getVersion().getVersion();
+          context.progress().accept("Dry-running version " + version + ": " + pending.getDescription());
           ScriptCatalog.Script script = LifecycleContext.scriptOf(pending, catalog);
           String text = script.read();
           SqlScript sql;

@@ -21,9 +21,11 @@ import org.flywaydb.core.internal.info.MigrationInfoImpl;
  * @param locations the migration locations
  * @param rollbackLocations the reverse-script locations
  * @param lockWait how long to wait for the schema lock
+ * @param progress told one line per migration rolled back or dry-run
  */
 public record LifecycleContext(DataSource dataSource, Flyway flyway, ClassLoader classLoader,
-    List<String> locations, List<String> rollbackLocations, Duration lockWait) {
+    List<String> locations, List<String> rollbackLocations, Duration lockWait,
+    java.util.function.Consumer<String> progress) {
 
   /** Lists the migrations of this build. */
   public ScriptCatalog migrations() {

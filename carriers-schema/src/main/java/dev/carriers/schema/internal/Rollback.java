@@ -184,6 +184,7 @@ public final class Rollback {
     for (MigrationInfo info : plan.toUndo()) {
       String version = info.getVersion().getVersion();
       ScriptCatalog.Script script = reverse.byFileName(LifecycleContext.fileName(info.getScript()));
+      context.progress().accept("Rolling back version " + version + ": " + info.getDescription());
       SqlScript sql;
       try {
         sql = SqlScript.parse(script.read());

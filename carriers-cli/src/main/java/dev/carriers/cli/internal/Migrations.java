@@ -1,0 +1,23 @@
+package dev.carriers.cli.internal;
+
+import dev.carriers.DatabaseUrl;
+import dev.carriers.schema.CarriersMigrations;
+import java.util.function.Consumer;
+
+/**
+ * Builds the {@link CarriersMigrations} a command works with: the migrations of this build on the
+ * given database, with an optional progress listener.
+ *
+ * <p>Stateless; thread-safe.
+ */
+final class Migrations {
+
+  private Migrations() {
+  }
+
+  static CarriersMigrations.Configuration on(DatabaseUrl url, Consumer<String> progress) {
+    CarriersMigrations.Configuration configuration = CarriersMigrations.configure()
+        .dataSource(url.unpooledDataSource());
+    return progress == null ? configuration : configuration.progress(progress);
+  }
+}
