@@ -80,6 +80,20 @@ class RunnableJarIT {
   }
 
   @Test
+  void validateAndRollback_readTheScriptsInsideTheJar() throws Exception {
+    try (TestDatabase database = dev.carriers.testing.TestDatabaseFactory.configure().load().createEmpty()) {
+      String url = database.jdbcUrlWithCredentials();
+      assertThat(java(Map.of(), "migrate", "--url", url).exitCode()).isEqualTo(ExitCodes.OK);
+      CommandRun validate = java(Map.of(), "validate", "--url", url);
+      assertThat(validate.exitCode()).as(validate.toString()).isEqualTo(ExitCodes.OK);
+      assertThat(validate.out()).contains("each has a reverse script");
+      CommandRun rollback = java(Map.of(), "rollback", "--to", "1", "--url", url);
+      assertThat(rollback.exitCode()).as(rollback.toString()).isEqualTo(ExitCodes.OK);
+      assertThat(rollback.out()).contains("Schema version 1");
+    }
+  }
+
+  @Test
   void unreachable_exitsWithItsCodeWithoutPassword() throws Exception {
     CommandRun run = java(Map.of("DATABASE_URL", "postgresql://postgres:" + TestUrls.ENCODED_PASSWORD
         + "@127.0.0.1:1/carriers?connect_timeout=2"), "migrate", "--verbose");

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
         + " versions. Refused with the list of differences otherwise. Recorded in the audit trail.")
 public final class BaselineCommand extends DatabaseCommand {
 
-  @Option(names = "--version", paramLabel = "VERSION",
+  @Option(names = "--at", paramLabel = "VERSION",
       description = "The version the database is at (default: the first migration).")
   private String version;
 

@@ -1,0 +1,214 @@
+package dev.carriers.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.carriers.testing.TestDatabase;
+import dev.carriers.testing.TestDatabaseFactory;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** validate, dry-run, rollback, baseline, reset and audit: success paths and refusals. */
+class LifecycleCommandsIT {
+
+  private static final TestDatabaseFactory FACTORY = TestDatabaseFactory.configure().load();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private TestDatabase database;
+  private String url;
+
+  @BeforeEach
+  void createEmptyDatabase() {
+    database = FACTORY.createEmpty();
+    url = database.jdbcUrlWithCredentials();
+  }
+
+  @AfterEach
+  void dropDatabase() {
+    database.close();
+  }
+
+  @Test
+  void validate_passesWhenMigrated_failsWhenPending() throws Exception {
+    CommandRun pending = CommandRun.of("validate", "--url", url);
+    assertThat(pending.exitCode()).as(pending.toString()).isEqualTo(ExitCodes.VALIDATION_FAILED);
+    assertThat(pending.err()).startsWith("carriers: ").contains("not applied").doesNotContain("\tat ");
+    assertThat(pending.err().lines()).hasSize(1);
+
+    migrate();
+    CommandRun valid = CommandRun.of("validate", "--url", url);
+    assertThat(valid.exitCode()).as(valid.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(valid.out()).startsWith("Valid: schema version ");
+
+    sql("update flyway_schema_history set checksum = checksum + 1 where version = '2'");
+    CommandRun edited = CommandRun.of("validate", "--json", "--url", url);
+    assertThat(edited.exitCode()).as(edited.toString()).isEqualTo(ExitCodes.VALIDATION_FAILED);
+    JsonNode document = JSON.readTree(edited.out());
+    assertThat(document.get("valid").asBoolean()).isFalse();
+    assertThat(document.get("problems").toString()).contains("checksum mismatch");
+  }
+
+  @Test
+  void status_hasItsOwnExitCodeForAChecksumMismatch() throws Exception {
+    migrate();
+    sql("update flyway_schema_history set checksum = checksum + 1 where version = '2'");
+    CommandRun status = CommandRun.of("status", "--url", url);
+    assertThat(status.exitCode()).as(status.toString()).isEqualTo(ExitCodes.CHECKSUM_MISMATCH);
+    assertThat(status.out()).contains("APPLIED (CHANGED)", "checksum mismatch");
+    JsonNode json = JSON.readTree(CommandRun.of("status", "--json", "--url", url).out());
+    assertThat(json.get("checksumMismatches").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void dryRun_reportsAndChangesNothing_writingAJsonReport(@TempDir Path dir) throws Exception {
+    Path report = dir.resolve("dry-run.json");
+    CommandRun run = CommandRun.of("dry-run", "--url", url, "--report", report.toString());
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(run.out()).contains("Version 1 (V1__create_carriers.sql): SUCCEEDED in ",
+        "lock AccessExclusiveLock on public.carriers", "    | create table carriers (",
+        "rolled back; database unchanged at version none.");
+    JsonNode document = JSON.readTree(report.toFile());
+    assertThat(document.get("failed").asBoolean()).isFalse();
+    assertThat(document.get("migrations").get(0).get("outcome").asText()).isEqualTo("SUCCEEDED");
+    assertThat(document.get("migrations").get(0).get("sql").asText()).contains("create table carriers");
+    assertThat(query("select to_regclass('carriers') is null and to_regclass('flyway_schema_history') is null"))
+        .isEqualTo("t");
+    assertThat(CommandRun.of("status", "--url", url).exitCode()).isEqualTo(ExitCodes.PENDING);
+  }
+
+  @Test
+  void rollback_undoesTheLast_andRefusesAnUnknownTarget() throws Exception {
+    migrate();
+    String head = query("select max(version::int)::text from flyway_schema_history");
+
+    CommandRun one = CommandRun.of("rollback", "--url", url);
+    assertThat(one.exitCode()).as(one.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(one.out()).startsWith("Rolled back 1 migration: " + head + "\n");
+
+    CommandRun toOne = CommandRun.of("rollback", "--to", "1", "--json", "--url", url);
+    assertThat(toOne.exitCode()).as(toOne.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(JSON.readTree(toOne.out()).get("currentVersion").asText()).isEqualTo("1");
+
+    CommandRun unknown = CommandRun.of("rollback", "--to", "999", "--url", url);
+    assertThat(unknown.exitCode()).as(unknown.toString()).isEqualTo(ExitCodes.ROLLBACK_REFUSED);
+    assertThat(unknown.err()).isEqualTo("carriers: rollback refused: target version 999 is not applied to this"
+        + " database (current version 1)\n");
+    CommandRun verbose = CommandRun.of("rollback", "--to", "999", "--verbose", "--url", url);
+    assertThat(verbose.err()).contains("UnknownTargetVersionException", "\tat ");
+
+    CommandRun tooMany = CommandRun.of("rollback", "--steps", "5", "--url", url);
+    assertThat(tooMany.exitCode()).isEqualTo(ExitCodes.ROLLBACK_REFUSED);
+    CommandRun both = CommandRun.of("rollback", "--steps", "1", "--to", "1", "--url", url);
+    assertThat(both.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(query("select count(*) from flyway_schema_history")).isEqualTo("1");
+
+    assertThat(CommandRun.of("migrate", "--progress", "--url", url).err())
+        .contains("Applying version 2: add carrier status enum ...");
+  }
+
+  @Test
+  void baseline_adoptsACompatibleOldSchema_andRefusesADriftedOne() throws Exception {
+    sql(legacy("init-drifted.sql"));
+    CommandRun drifted = CommandRun.of("baseline", "--url", url);
+    assertThat(drifted.exitCode()).as(drifted.toString()).isEqualTo(ExitCodes.BASELINE_REFUSED);
+    assertThat(drifted.err()).contains("does not match version 1",
+        "column carriers.name: character varying(100) not null, expected character varying(255) not null");
+    assertThat(drifted.err().lines()).hasSize(1);
+
+    sql("drop table carriers");
+    sql(legacy("init-compatible.sql"));
+    CommandRun adopted = CommandRun.of("baseline", "--url", url);
+    assertThat(adopted.exitCode()).as(adopted.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(adopted.out()).contains("Baseline recorded at version 1");
+    CommandRun migrated = CommandRun.of("migrate", "--json", "--url", url);
+    assertThat(migrated.exitCode()).as(migrated.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(JSON.readTree(migrated.out()).get("applied").get(0).asText()).isEqualTo("2");
+  }
+
+  @Test
+  void reset_withSkipSeed_andItsRefusals() throws Exception {
+    migrate();
+    sql("insert into carriers (name) values ('Acme')");
+
+    CommandRun noSeed = CommandRun.of("reset", "--url", url);
+    assertThat(noSeed.exitCode()).as(noSeed.toString()).isEqualTo(ExitCodes.RESET_REFUSED);
+    assertThat(noSeed.err()).contains("pass --skip-seed");
+    CommandRun unconfirmed = CommandRun.of("reset", "--skip-seed", "--force", "--url", url);
+    assertThat(unconfirmed.exitCode()).isEqualTo(ExitCodes.RESET_REFUSED);
+    assertThat(unconfirmed.err()).contains("--confirm " + database.name());
+    CommandRun wrong = CommandRun.of("reset", "--skip-seed", "--force", "--confirm", "other", "--url", url);
+    assertThat(wrong.exitCode()).isEqualTo(ExitCodes.RESET_REFUSED);
+    assertThat(query("select count(*) from carriers")).isEqualTo("1");
+
+    CommandRun reset = CommandRun.of("reset", "--skip-seed", "--url", url);
+    assertThat(reset.exitCode()).as(reset.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(reset.out()).contains("dropped everything", "not seeded");
+    assertThat(query("select count(*) from carriers")).isEqualTo("0");
+    CommandRun forced = CommandRun.of("reset", "--skip-seed", "--force", "--confirm", database.name(), "--url", url);
+    assertThat(forced.exitCode()).as(forced.toString()).isEqualTo(ExitCodes.OK);
+  }
+
+  @Test
+  void audit_listsEveryAttempt() throws Exception {
+    assertThat(CommandRun.of("audit", "--url", url).out()).isEqualTo("No schema change recorded yet.\n");
+    migrate();
+    CommandRun.of("rollback", "--to", "999", "--url", url);
+
+    CommandRun audit = CommandRun.of("audit", "--url", url);
+    assertThat(audit.exitCode()).as(audit.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(audit.out().lines()).hasSize(2);
+    assertThat(audit.out().lines().findFirst().orElseThrow()).contains("rollback to=999 REFUSED",
+        "target version 999 is not applied");
+    JsonNode json = JSON.readTree(CommandRun.of("audit", "--json", "--limit", "1", "--url", url).out());
+    assertThat(json.get("entries")).hasSize(1);
+    assertThat(json.get("entries").get(0).get("outcome").asText()).isEqualTo("REFUSED");
+    assertThat(CommandRun.of("audit", "--limit", "0", "--url", url).exitCode()).isEqualTo(ExitCodes.USAGE);
+  }
+
+  @Test
+  void everyCommand_hasHelp() {
+    for (String command : new String[] {"migrate", "status", "validate", "dry-run", "rollback", "baseline",
+        "reset", "audit"}) {
+      CommandRun help = CommandRun.of(command, "--help");
+      assertThat(help.exitCode()).as(help.toString()).isEqualTo(ExitCodes.OK);
+      assertThat(help.out()).startsWith("Usage: carriers " + command).contains("Exit codes:", "--url");
+    }
+  }
+
+  private void migrate() {
+    CommandRun run = CommandRun.of("migrate", "--url", url);
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
+  }
+
+  private void sql(String sql) throws Exception {
+    try (Connection connection = database.dataSource().getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
+  private String query(String sql) throws Exception {
+    try (Connection connection = database.dataSource().getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet row = statement.executeQuery(sql)) {
+      row.next();
+      return row.getString(1);
+    }
+  }
+
+  private static String legacy(String name) throws Exception {
+    try (InputStream in = LifecycleCommandsIT.class.getResourceAsStream("/legacy/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}
