@@ -441,6 +441,9 @@ public final class CarriersMigrations {
         return MigrationState.PENDING;
       case BASELINE:
         return MigrationState.BASELINE;
+      case BELOW_BASELINE:
+      case BASELINE_IGNORED:
+        return MigrationState.BELOW_BASELINE;
       case IGNORED:
         return MigrationState.IGNORED;
       default:

@@ -12,8 +12,10 @@ public enum MigrationState {
   UNKNOWN,
   /** The baseline marker: the database was adopted at this version. */
   BASELINE,
+  /** Present in this build, at or below the baseline: the adopted database already had it. */
+  BELOW_BASELINE,
   /** Present in this build, but skipped: a newer version is already applied. */
   IGNORED,
-  /** Any other Flyway state (below baseline, superseded repeatable, out of order). */
+  /** Any other Flyway state (superseded repeatable, out of order, above target). */
   OTHER
 }

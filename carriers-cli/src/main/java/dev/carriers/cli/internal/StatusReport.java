@@ -18,7 +18,8 @@ import java.util.Map;
  */
 final class StatusReport {
 
-  private static final String[] HEADERS = {"Version", "Description", "State", "Installed on", "Execution ms"};
+  private static final String[] HEADERS = {"Version", "Description", "State", "Checksum", "Installed by",
+      "Installed on", "Execution ms"};
 
   private final String database;
   private final MigrationStatus status;
@@ -100,6 +101,8 @@ final class StatusReport {
           migration.version() == null ? "" : migration.version(),
           oneLine(migration.description()),
           migration.checksumMismatch() ? migration.state().name() + " (CHANGED)" : migration.state().name(),
+          migration.checksum() == null ? "" : migration.checksum().toString(),
+          migration.installedBy() == null ? "" : migration.installedBy(),
           migration.installedOn() == null ? "" : migration.installedOn().truncatedTo(ChronoUnit.SECONDS).toString(),
           migration.executionTimeMillis() == null ? "" : migration.executionTimeMillis().toString()});
     }

@@ -50,9 +50,9 @@ class StatusReportTest {
     String text = report(MigrationState.APPLIED, MigrationState.PENDING).text();
     assertThat(text.lines()).containsExactly(
         "Database jdbc:postgresql://h:5432/db",
-        "Version  Description   State    Installed on          Execution ms",
-        "1        do \"thing\" 1  APPLIED  2026-01-02T03:04:05Z             7",
-        "2        do \"thing\" 2  PENDING",
+        "Version  Description   State    Checksum  Installed by  Installed on          Execution ms",
+        "1        do \"thing\" 1  APPLIED  42        postgres      2026-01-02T03:04:05Z             7",
+        "2        do \"thing\" 2  PENDING  42",
         "Schema version 1: 1 applied, 1 pending, 0 failed: migrations pending; run 'carriers migrate'");
   }
 

@@ -41,6 +41,8 @@ class BaselineIT {
     assertThat(result.tablesVerified()).containsExactly("carriers");
     assertThat(migrations.info().inState(MigrationState.BASELINE)).extracting(MigrationEntry::version)
         .containsExactly("1");
+    assertThat(migrations.info().inState(MigrationState.BELOW_BASELINE)).extracting(MigrationEntry::script)
+        .containsExactly("V1__create_carriers.sql");
     assertThat(migrations.info().pending()).extracting(MigrationEntry::version).first().isEqualTo("2");
 
     assertThat(migrations.migrate().appliedVersions()).first().isEqualTo("2");
