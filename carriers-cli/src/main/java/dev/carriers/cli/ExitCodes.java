@@ -45,24 +45,26 @@ public final class ExitCodes {
   /** The database does not exist on the server ({@code migrate --create-database} creates it). */
   public static final int DATABASE_MISSING = 8;
 
+  // 9 and 10 are taken by 'carriers seed' (branch seed): SEED_REFUSED and SEED_FAILED.
+
   /** {@code status}: an applied migration's script changed after it was applied (checksum mismatch). */
-  public static final int CHECKSUM_MISMATCH = 9;
+  public static final int CHECKSUM_MISMATCH = 11;
 
   /**
    * {@code rollback} refused, nothing changed: unknown target, missing reverse script, migrations
    * this build does not know, a failed migration in the history, an edited script, or below the
    * baseline.
    */
-  public static final int ROLLBACK_REFUSED = 10;
+  public static final int ROLLBACK_REFUSED = 12;
 
   /** {@code baseline} refused, nothing recorded: the tables differ from the baseline version, or there is nothing to adopt. */
-  public static final int BASELINE_REFUSED = 11;
+  public static final int BASELINE_REFUSED = 13;
 
   /** {@code reset} refused, nothing dropped: production database not forced and confirmed, or no seed available. */
-  public static final int RESET_REFUSED = 12;
+  public static final int RESET_REFUSED = 14;
 
   /** Another migrate, rollback, baseline or reset held the schema lock too long; nothing changed. */
-  public static final int SCHEMA_LOCKED = 13;
+  public static final int SCHEMA_LOCKED = 15;
 
   private ExitCodes() {
   }
