@@ -258,7 +258,7 @@ public final class CarriersMigrations {
         throw new ResetRefusedException("reset refused: the database is marked production;"
             + " force it (and confirm) to reset anyway");
       }
-      cleanUnderLock();
+      cleanUnderLock("reset");
       org.flywaydb.core.api.output.MigrateResult result;
       try {
         result = flyway.migrate();
@@ -295,20 +295,21 @@ public final class CarriersMigrations {
     return auditLog.list(limit);
   }
 
-  private void cleanUnderLock() {
+  private void cleanUnderLock(String operation) {
     try (Connection connection = configuration.dataSource.getConnection()) {
       connection.setAutoCommit(true);
       HistoryTable history = context.historyTable(connection);
-      SchemaLock.acquire(connection, history.lockKey(), configuration.lockWait, "reset");
+      SchemaLock.acquire(connection, history.lockKey(), configuration.lockWait, operation);
       try {
         Flyway.configure(CLASS_LOADER).configuration(flyway.getConfiguration()).cleanDisabled(false).load().clean();
       } catch (FlywayException e) {
-        throw new MigrationException("reset failed: clean: " + e.getMessage(), e);
+        throw new MigrationException(operation + " failed: " + (operation.equals("clean") ? "" : "clean: ")
+            + e.getMessage(), e);
       } finally {
         SchemaLock.release(connection, history.lockKey());
       }
     } catch (SQLException e) {
-      throw new MigrationException("reset failed: " + e.getMessage(), e);
+      throw new MigrationException(operation + " failed: " + e.getMessage(), e);
     }
   }
 
@@ -410,7 +411,9 @@ public final class CarriersMigrations {
   }
 
   /**
-   * Drops every object in the schema: tables, types, functions and the history.
+   * Drops every object in the schema: tables, types, functions and the history (not the audit
+   * trail, which has a schema of its own). Serialized with migrate and rollback; recorded in the
+   * audit table.
    *
    * @throws MigrationException if clean is not enabled in the configuration, or fails
    */
@@ -419,11 +422,10 @@ public final class CarriersMigrations {
       throw new MigrationException(
           "clean is disabled: it drops every table; enable it with cleanEnabled(true)", null);
     }
-    try {
-      flyway.clean();
-    } catch (FlywayException e) {
-      throw new MigrationException("clean failed: " + e.getMessage(), e);
-    }
+    audited("clean", "", () -> {
+      cleanUnderLock("clean");
+      return Boolean.TRUE;
+    }, done -> new Audited(null, null, List.of()));
   }
 
   /** Returns the configuration this instance was loaded from. */
