@@ -44,16 +44,16 @@ class CarriersMigrationsIT {
 
     MigrateResult first = migrations.migrate();
     assertThat(first.initialVersion()).isNull();
-    assertThat(first.appliedVersions()).containsExactly("1", "2", "3", "4");
-    assertThat(first.targetVersion()).isEqualTo("4");
+    assertThat(first.appliedVersions()).containsExactly("1", "2", "3", "4", "9");
+    assertThat(first.targetVersion()).isEqualTo("9");
 
     MigrateResult second = migrations.migrate();
     assertThat(second.migrationsApplied()).isZero();
-    assertThat(second.initialVersion()).isEqualTo("4");
+    assertThat(second.initialVersion()).isEqualTo("9");
 
     MigrationStatus status = migrations.info();
     assertThat(status.isUpToDate()).isTrue();
-    assertThat(status.currentVersion()).isEqualTo("4");
+    assertThat(status.currentVersion()).isEqualTo("9");
     assertThat(status.migrations()).extracting(MigrationEntry::state).containsOnly(MigrationState.APPLIED);
     assertThat(status.migrations()).allSatisfy(migration -> {
       assertThat(migration.installedBy()).isNotBlank();
@@ -68,10 +68,10 @@ class CarriersMigrationsIT {
     MigrationStatus status = CarriersMigrations.configure().dataSource(database.dataSource()).load().info();
     assertThat(status.currentVersion()).isNull();
     assertThat(status.isUpToDate()).isFalse();
-    assertThat(status.pending()).extracting(MigrationEntry::version).containsExactly("1", "2", "3", "4");
+    assertThat(status.pending()).extracting(MigrationEntry::version).containsExactly("1", "2", "3", "4", "9");
     assertThat(status.pending()).extracting(MigrationEntry::description)
         .containsExactly("create carriers", "add carrier status enum", "add mc number canonical check",
-            "validate mc number canonical check");
+            "validate mc number canonical check", "create seed tables");
   }
 
   @Test
@@ -157,7 +157,7 @@ class CarriersMigrationsIT {
     assertThatThrownBy(migrations::clean)
         .isInstanceOf(MigrationException.class)
         .hasMessageContaining("clean is disabled");
-    assertThat(migrations.info().currentVersion()).isEqualTo("4");
+    assertThat(migrations.info().currentVersion()).isEqualTo("9");
 
     CarriersMigrations.configure().dataSource(database.dataSource()).cleanEnabled(true).load().clean();
     assertThat(migrations.info().currentVersion()).isNull();
