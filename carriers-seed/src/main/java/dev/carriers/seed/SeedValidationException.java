@@ -23,9 +23,20 @@ public class SeedValidationException extends SeedException {
    * @param errors every problem found, at least one
    */
   public SeedValidationException(String operation, List<SeedRowError> errors) {
+    this(operation, errors, null);
+  }
+
+  /**
+   * Creates the exception with a cause, such as the SQL parser's failure.
+   *
+   * @param operation the refused operation
+   * @param errors every problem found, at least one
+   * @param cause the underlying failure, or null
+   */
+  public SeedValidationException(String operation, List<SeedRowError> errors, Throwable cause) {
     super(operation + " rejected, " + errors.size() + (errors.size() == 1 ? " problem: " : " problems: ")
         + errors.stream().limit(MESSAGE_LIMIT).map(SeedRowError::toString).collect(Collectors.joining("; "))
-        + (errors.size() > MESSAGE_LIMIT ? "; ..." : ""));
+        + (errors.size() > MESSAGE_LIMIT ? "; ..." : ""), cause);
     if (errors.isEmpty()) {
       throw new IllegalArgumentException("a validation failure needs at least one error");
     }
