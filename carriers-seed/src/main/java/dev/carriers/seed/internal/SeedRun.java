@@ -106,7 +106,9 @@ public final class SeedRun {
     if (emptyTarget(connection)) {
       counts.put(Action.INSERT, loadIntoEmpty(connection, copy, sequence));
     } else {
-      applyDifference(connection, copy, sequence, production, counts);
+      // Production data is never deleted: neither by the production dataset nor by any dataset
+      // forced into a database marked as production.
+      applyDifference(connection, copy, sequence, production || environment == Environment.PRODUCTION, counts);
     }
 
     long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
@@ -229,6 +231,7 @@ public final class SeedRun {
 
   private void applyDifference(Connection connection, CopyManager copy, String sequence, boolean production,
       Map<Action, Integer> counts) throws SQLException {
+    boolean neverDelete = production;
     try (Statement statement = connection.createStatement()) {
       statement.execute("create temporary table seed_stage (seed_key text collate \"C\" not null,"
           + " name text not null, mc_number text, status carrier_status not null, content_hash uuid not null)"
@@ -268,7 +271,7 @@ public final class SeedRun {
         + " from seed_stage s"
         + " full join (select * from seeded_carriers where environment = ?) t on t.seed_key = s.seed_key"
         + " left join carriers c on c.id = t.carrier_id")) {
-      plan.setBoolean(1, production);
+      plan.setBoolean(1, neverDelete);
       plan.setInt(2, dataset.version());
       plan.setString(3, environment.id());
       plan.execute();
