@@ -63,3 +63,31 @@ create table seeded_carriers (
 );
 
 comment on table seeded_carriers is 'Carrier rows written by carriers-seed, by dataset row key, with a hash of the content as seeded.';
+
+-- A bulk load into an empty carriers table gets ids first_id .. first_id + n - 1 in dataset order;
+-- instead of one seeded_carriers row per carrier (as much work again as the load), it records the
+-- keys once, newline-separated (keys never hold a newline; TOAST compresses them). The next seed run
+-- of the environment expands the batch into seeded_carriers: a carrier whose created_at and
+-- updated_at still equal applied_at is as the seed wrote it; any other was changed by a user.
+create table seed_batches (
+    environment text collate "C" not null,
+    version     integer          not null,
+    first_id    bigint           not null,
+    row_count   integer          not null,
+    keys        text             not null,
+    applied_at  timestamptz      not null default now(),
+    constraint seed_batches_pkey primary key (environment, first_id)
+);
+
+comment on table seed_batches is 'Compact seeded_carriers of a bulk load: keys in id order from first_id; expanded by the next seed run.';
+
+-- Every seed key and the carrier it became, from either form.
+create view seeded_carrier_keys as
+select environment, seed_key, carrier_id, version
+  from seeded_carriers
+union all
+select b.environment, k.seed_key, b.first_id + k.ordinality - 1, b.version
+  from seed_batches b
+       cross join lateral unnest(string_to_array(b.keys, E'\n')) with ordinality as k(seed_key, ordinality);
+
+comment on view seeded_carrier_keys is 'Which carrier each seed key of each environment became.';

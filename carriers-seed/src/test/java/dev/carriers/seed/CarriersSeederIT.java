@@ -132,7 +132,7 @@ class CarriersSeederIT {
         row("e", "Echo", "5", CarrierStatus.ACTIVE))).load().seed();
     Map<Long, Long> before = Databases.versions(dataSource);
     Map<String, Long> ids = new java.util.HashMap<>();
-    Databases.query(dataSource, "select seed_key, carrier_id from seeded_carriers", r -> ids.put(r.getString(1), r.getLong(2)));
+    Databases.query(dataSource, "select seed_key, carrier_id from seeded_carrier_keys", r -> ids.put(r.getString(1), r.getLong(2)));
 
     SeedReport report = seeder().dataset(dev(2,
         row("a", "Alpha", "1", CarrierStatus.ACTIVE),
@@ -155,7 +155,7 @@ class CarriersSeederIT {
         row("f", "Foxtrot", null, CarrierStatus.ACTIVE));
     // The same carrier rows: updated in place, not replaced.
     assertThat(Databases.seeded(dataSource, Environment.DEVELOPMENT)).containsKey("b");
-    Databases.query(dataSource, "select carrier_id from seeded_carriers where seed_key = 'b'",
+    Databases.query(dataSource, "select carrier_id from seeded_carrier_keys where seed_key = 'b'",
         r -> assertThat(r.getLong(1)).isEqualTo(ids.get("b")));
   }
 
@@ -260,7 +260,8 @@ class CarriersSeederIT {
 
     assertThat(Databases.carriers(dataSource)).isEqualTo(before);
     assertThat(count(dataSource, "seed_history")).isEqualTo(1);
-    assertThat(count(dataSource, "seeded_carriers")).isEqualTo(2);
+    assertThat(count(dataSource, "seeded_carrier_keys")).isEqualTo(2);
+    assertThat(count(dataSource, "seed_batches")).as("v1's bulk-load batch, not yet expanded").isEqualTo(1);
   }
 
   @Test
@@ -285,7 +286,7 @@ class CarriersSeederIT {
           .isInstanceOfSatisfying(SeedFailedException.class, e -> assertThat(e.isConnectionLost()).isTrue());
     }
     assertThat(count(dataSource, "carriers")).isZero();
-    assertThat(count(dataSource, "seeded_carriers")).isZero();
+    assertThat(count(dataSource, "seeded_carrier_keys")).isZero();
     assertThat(count(dataSource, "seed_history")).isZero();
     // And the next run loads everything.
     assertThat(seeder().environment(Environment.DEVELOPMENT).load().seed().inserted())

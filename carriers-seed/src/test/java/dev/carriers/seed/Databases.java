@@ -43,7 +43,7 @@ final class Databases {
   /** Carrier content by seed key, for one environment. */
   static Map<String, SeedRow> seeded(DataSource dataSource, Environment environment) {
     Map<String, SeedRow> rows = new HashMap<>();
-    query(dataSource, "select t.seed_key, c.name, c.mc_number, c.status::text from seeded_carriers t"
+    query(dataSource, "select t.seed_key, c.name, c.mc_number, c.status::text from seeded_carrier_keys t"
         + " join carriers c on c.id = t.carrier_id where t.environment = '" + environment.id() + "'",
         r -> rows.put(r.getString(1), new SeedRow(r.getString(1), r.getString(2), r.getString(3),
             CarrierStatus.valueOf(r.getString(4)))));

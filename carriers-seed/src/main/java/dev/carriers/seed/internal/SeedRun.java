@@ -174,9 +174,11 @@ public final class SeedRun {
       statement.execute("lock table carriers in share row exclusive mode");
     }
     try (PreparedStatement tracked = connection.prepareStatement(
-        "select not exists (select 1 from carriers) and not exists"
-            + " (select 1 from seeded_carriers where environment = ?)")) {
+        "select not exists (select 1 from carriers)"
+            + " and not exists (select 1 from seeded_carriers where environment = ?)"
+            + " and not exists (select 1 from seed_batches where environment = ?)")) {
       tracked.setString(1, environment.id());
+      tracked.setString(2, environment.id());
       try (ResultSet rows = tracked.executeQuery()) {
         rows.next();
         return rows.getBoolean(1);
@@ -184,7 +186,7 @@ public final class SeedRun {
     }
   }
 
-  /** COPY straight into carriers (ids reserved from its sequence) and into the tracking table. */
+  /** COPY straight into carriers (ids reserved from its sequence), keys recorded as one batch. */
   private int loadIntoEmpty(Connection connection, CopyManager copy, String sequence) throws SQLException {
     int n = dataset.size();
     if (n == 0) {
@@ -216,15 +218,20 @@ public final class SeedRun {
       }
       carriers.finish();
     }
-    String version = Integer.toString(dataset.version());
-    try (CopyStream tracking = new CopyStream(copy,
-        "copy seeded_carriers (environment, seed_key, carrier_id, content_hash, version) from stdin (format csv)")) {
-      long id = first;
-      for (SeedRow row : dataset.rows()) {
-        tracking.plain(environment.id()).plain(row.key()).number(id++)
-            .plain(Checksums.contentHash(row).toString()).plain(version).endRow();
-      }
-      tracking.finish();
+    // The key of carrier first + i is line i of the batch: one row instead of n (see V9).
+    StringBuilder keys = new StringBuilder(n * 12);
+    for (SeedRow row : dataset.rows()) {
+      keys.append(row.key()).append('\n');
+    }
+    keys.setLength(keys.length() - 1);
+    try (PreparedStatement batch = connection.prepareStatement("insert into seed_batches"
+        + " (environment, version, first_id, row_count, keys) values (?, ?, ?, ?, ?)")) {
+      batch.setString(1, environment.id());
+      batch.setInt(2, dataset.version());
+      batch.setLong(3, first);
+      batch.setInt(4, n);
+      batch.setString(5, keys.toString());
+      batch.executeUpdate();
     }
     return n;
   }
@@ -232,6 +239,7 @@ public final class SeedRun {
   private void applyDifference(Connection connection, CopyManager copy, String sequence, boolean production,
       Map<Action, Integer> counts) throws SQLException {
     boolean neverDelete = production;
+    expandBatches(connection);
     try (Statement statement = connection.createStatement()) {
       statement.execute("create temporary table seed_stage (seed_key text collate \"C\" not null,"
           + " name text not null, mc_number text, status carrier_status not null, content_hash uuid not null)"
@@ -304,6 +312,23 @@ public final class SeedRun {
     counts.put(Action.INSERT, inserted);
     // A new row whose MC number a carrier the seed did not write already holds: that row stays.
     counts.merge(Action.KEEP, planned - inserted, Integer::sum);
+  }
+
+  /**
+   * Turns this environment's bulk-load batches into seeded_carriers rows. A carrier whose created_at
+   * and updated_at still equal the batch's applied_at is as the load wrote it (its current hash is
+   * the seeded one); any other was changed by a user since, and gets a hash no content has.
+   */
+  private void expandBatches(Connection connection) throws SQLException {
+    update(connection, "insert into seeded_carriers (environment, seed_key, carrier_id, content_hash, version)"
+        + " select b.environment, k.seed_key, b.first_id + k.ordinality - 1,"
+        + "   case when c.created_at = b.applied_at and c.updated_at = b.applied_at then " + CURRENT_HASH
+        + "   else '00000000-0000-0000-0000-000000000000'::uuid end, b.version"
+        + " from seed_batches b"
+        + " cross join lateral unnest(string_to_array(b.keys, E'\\n')) with ordinality as k(seed_key, ordinality)"
+        + " left join carriers c on c.id = b.first_id + k.ordinality - 1"
+        + " where b.environment = ?", environment.id());
+    update(connection, "delete from seed_batches where environment = ?", environment.id());
   }
 
   private static int update(Connection connection, String sql, Object... parameters) throws SQLException {
