@@ -18,10 +18,11 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "carriers",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Migrates and inspects a carriers database.",
+    description = "Migrates, seeds and inspects a carriers database.",
     subcommands = {
         MigrateCommand.class,
         StatusCommand.class,
+        SeedCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class RootCommand {
