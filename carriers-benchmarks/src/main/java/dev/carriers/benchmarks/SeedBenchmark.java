@@ -82,7 +82,9 @@ final class SeedBenchmark {
         expect(database, rows, rows);
       }
     }
-    Files.walk(dir).sorted((a, b) -> b.compareTo(a)).forEach(path -> path.toFile().delete());
+    try (var paths = Files.walk(dir)) {
+      paths.sorted((a, b) -> b.compareTo(a)).forEach(path -> path.toFile().delete());
+    }
 
     long seed = median(seedNanos);
     long psql = median(psqlNanos);

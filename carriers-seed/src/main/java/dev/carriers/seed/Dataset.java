@@ -40,6 +40,9 @@ public final class Dataset {
   /** The manifest's name in a dataset directory. */
   public static final String MANIFEST_FILE = "manifest.properties";
 
+  private static final java.util.Map<Environment, Dataset> BUNDLED =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private final Environment environment;
   private final int version;
   private final String source;
@@ -66,6 +69,11 @@ public final class Dataset {
    *     the manifest's checksum (the content was edited without a new version)
    */
   public static Dataset bundled(Environment environment) {
+    // Immutable and read from the jar: read and validated once per JVM.
+    return BUNDLED.computeIfAbsent(environment, Dataset::readBundled);
+  }
+
+  private static Dataset readBundled(Environment environment) {
     String directory = "seeds/" + environment.id() + "/";
     Properties manifest = new Properties();
     try (InputStream in = resource(directory + MANIFEST_FILE)) {

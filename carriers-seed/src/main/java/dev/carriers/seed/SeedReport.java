@@ -3,7 +3,7 @@ package dev.carriers.seed;
 import java.time.Duration;
 
 /**
- * What a seed run did. Immutable.
+ * What a seed run did. Immutable and thread-safe.
  *
  * @param environment the dataset's environment
  * @param version the dataset's version

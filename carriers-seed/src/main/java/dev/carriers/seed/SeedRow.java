@@ -4,7 +4,7 @@ import dev.carriers.schema.jooq.enums.CarrierStatus;
 import java.util.Objects;
 
 /**
- * One carrier of a dataset, already normalised and validated.
+ * One carrier of a dataset, already normalised and validated. Immutable and thread-safe.
  *
  * @param key the row's stable key within its dataset (such as {@code dev-000042}): how a later
  *     version of the dataset finds the carrier this row became, MC number or not

@@ -1,7 +1,7 @@
 package dev.carriers.seed;
 
 /**
- * Where a dataset row breaks a rule.
+ * Where a dataset row breaks a rule. Immutable and thread-safe.
  *
  * @param file the file's name, such as {@code seeds/testing/carriers.csv}
  * @param line the 1-based line the row starts on

@@ -320,6 +320,26 @@ class CarriersSeederIT {
   }
 
   @Test
+  void twoRunsAtOnce_takeTurns_andTheSecondChangesNothing() throws Exception {
+    CarriersSeeder seeder = seeder().environment(Environment.DEVELOPMENT).load();
+    // Two threads of our own: the common pool may have a single worker on a small machine.
+    java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+    List<SeedReport> reports;
+    try {
+      var first = threads.submit(seeder::seed);
+      var second = threads.submit(seeder::seed);
+      reports = List.of(first.get(60, TimeUnit.SECONDS), second.get(60, TimeUnit.SECONDS));
+    } finally {
+      threads.shutdownNow();
+    }
+
+    int size = Dataset.bundled(Environment.DEVELOPMENT).size();
+    assertThat(reports).extracting(SeedReport::inserted).containsExactlyInAnyOrder(size, 0);
+    assertThat(reports).extracting(SeedReport::unchanged).containsExactlyInAnyOrder(0, size);
+    assertThat(count(dataSource, "carriers")).isEqualTo(size);
+  }
+
+  @Test
   void configuration_rejectsBadValuesAtOnce() {
     assertThatThrownBy(() -> CarriersSeeder.configure().load()).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("no data source");
