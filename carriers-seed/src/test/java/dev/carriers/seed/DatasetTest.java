@@ -113,6 +113,27 @@ class DatasetTest {
   }
 
   @Test
+  void largeInputs_checkedInParallel_reportEveryProblemInLineOrder() {
+    List<SeedRow> rows = new java.util.ArrayList<>(CarrierGenerator.generate(30_000, 3, "big-"));
+    SeedRow first = rows.get(0);
+    rows.set(29_000, new SeedRow("big-bad-name", " ", null, CarrierStatus.ACTIVE));
+    rows.set(25_000, new SeedRow(first.key(), "Duplicate Key Freight", null, CarrierStatus.ACTIVE));
+    rows.set(21_000, new SeedRow("big-dup-mc", "Duplicate Mc Freight", first.mcNumber(), CarrierStatus.ACTIVE));
+    rows.set(5, new SeedRow("big-bad-mc", "Bad Mc Freight", "MC-12AB", CarrierStatus.ACTIVE));
+
+    assertThatThrownBy(() -> Dataset.of(Environment.DEVELOPMENT, 1, rows))
+        .isInstanceOfSatisfying(SeedValidationException.class, e -> assertThat(e.errors())
+            .extracting(SeedRowError::line, SeedRowError::field)
+            .containsExactly(
+                org.assertj.core.groups.Tuple.tuple(7L, "mc_number"),
+                org.assertj.core.groups.Tuple.tuple(21_002L, "mc_number"),
+                org.assertj.core.groups.Tuple.tuple(25_002L, "key"),
+                org.assertj.core.groups.Tuple.tuple(29_002L, "name")));
+    List<SeedRow> good = CarrierGenerator.generate(30_000, 3, "big-");
+    assertThat(Dataset.of(Environment.DEVELOPMENT, 1, good).rows()).isEqualTo(good);
+  }
+
+  @Test
   void read_normalisesNamesAndMcNumbers_andDefaultsStatus() {
     Dataset dataset = Dataset.read(Environment.TESTING, 1, "x.csv",
         new StringReader(HEADER + "k1,\"  Padded Name  \",MC-012345,\n"));

@@ -33,6 +33,9 @@ public final class DatasetReader {
 
   private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().get();
 
+  /** Below this many rows, checking in parallel costs more than it saves. */
+  private static final int PARALLEL_THRESHOLD = 20_000;
+
   private DatasetReader() {
   }
 
@@ -45,9 +48,7 @@ public final class DatasetReader {
    * @throws SeedValidationException listing every problem with file, line and field
    */
   public static List<SeedRow> read(String file, Reader csv) {
-    List<SeedRowError> errors = new ArrayList<>();
-    List<SeedRow> rows = new ArrayList<>();
-    Checker checker = new Checker(file, errors);
+    List<Raw> raws = new ArrayList<>();
     long line = 1;
     try (CSVParser parser = CSVParser.builder().setReader(csv).setFormat(FORMAT).get()) {
       Iterator<CSVRecord> records = parser.iterator();
@@ -70,23 +71,18 @@ public final class DatasetReader {
           continue; // a blank line
         }
         if (record.size() != DatasetWriter.HEADER.length) {
-          errors.add(new SeedRowError(file, line, "row", "has " + record.size() + " columns, expected "
-              + DatasetWriter.HEADER.length + " (" + String.join(",", DatasetWriter.HEADER) + ")"));
+          raws.add(Raw.malformed(line, new SeedRowError(file, line, "row", "has " + record.size()
+              + " columns, expected " + DatasetWriter.HEADER.length + " (" + String.join(",", DatasetWriter.HEADER)
+              + ")")));
           continue;
         }
-        SeedRow row = checker.check(line, record.get(0), record.get(1), record.get(2), record.get(3));
-        if (row != null) {
-          rows.add(row);
-        }
+        raws.add(new Raw(line, record.get(0), record.get(1), record.get(2), record.get(3), null));
       }
     } catch (IOException | UncheckedIOException e) {
       // commons-csv reports a broken quote at the end of input; the row started at or after `line`.
-      errors.add(new SeedRowError(file, line, "row", "is not valid CSV: " + e.getMessage()));
+      raws.add(Raw.malformed(line, new SeedRowError(file, line, "row", "is not valid CSV: " + e.getMessage())));
     }
-    if (!errors.isEmpty()) {
-      throw new SeedValidationException("read dataset " + file, errors);
-    }
-    return List.copyOf(rows);
+    return checkAll("read dataset " + file, file, raws);
   }
 
   /**
@@ -98,82 +94,103 @@ public final class DatasetReader {
    * @throws SeedValidationException listing every problem
    */
   public static List<SeedRow> validate(String file, List<SeedRow> rows) {
-    List<SeedRowError> errors = new ArrayList<>();
-    List<SeedRow> normalised = new ArrayList<>(rows.size());
-    Checker checker = new Checker(file, errors);
+    List<Raw> raws = new ArrayList<>(rows.size());
     long line = 1;
     for (SeedRow row : rows) {
       line++;
-      SeedRow checked = checker.check(line, row.key(), row.name(), row.mcNumber(), row.status().getLiteral());
-      if (checked != null) {
-        normalised.add(checked);
-      }
+      raws.add(new Raw(line, row.key(), row.name(), row.mcNumber(), row.status().getLiteral(), null));
     }
-    if (!errors.isEmpty()) {
-      throw new SeedValidationException("validate dataset " + file, errors);
-    }
-    return List.copyOf(normalised);
+    return checkAll("validate dataset " + file, file, raws);
   }
 
-  private static final class Checker {
-    private final String file;
-    private final List<SeedRowError> errors;
-    private final Map<String, Long> keys = new HashMap<>();
-    private final Map<String, Long> mcNumbers = new HashMap<>();
-    private final CarrierValidator validator = CarrierValidator.instance();
-
-    Checker(String file, List<SeedRowError> errors) {
-      this.file = file;
-      this.errors = errors;
+  /**
+   * Checks every row: first each row on its own (key form, status, the DAO's Bean Validation), in
+   * parallel for large inputs since that is where the time goes; then, in file order, what needs the
+   * rows before it (unique keys and MC numbers).
+   */
+  private static List<SeedRow> checkAll(String operation, String file, List<Raw> raws) {
+    CarrierValidator validator = CarrierValidator.instance();
+    var stream = raws.stream();
+    if (raws.size() >= PARALLEL_THRESHOLD) {
+      stream = stream.parallel();
     }
+    List<Checked> checked = stream.map(raw -> raw.malformed != null ? new Checked(raw, null, null, List.of(raw.malformed))
+        : checkOne(file, raw, validator)).toList();
 
-    SeedRow check(long line, String key, String name, String mcNumber, String statusText) {
+    List<SeedRowError> errors = new ArrayList<>();
+    List<SeedRow> rows = new ArrayList<>(raws.size());
+    Map<String, Long> keys = new HashMap<>();
+    Map<String, Long> mcNumbers = new HashMap<>();
+    for (Checked row : checked) {
       int before = errors.size();
-      String trimmedKey = key == null ? "" : key.strip();
-      if (!KEY.matcher(trimmedKey).matches()) {
-        errors.add(new SeedRowError(file, line, "key", trimmedKey.isEmpty() ? "must not be blank"
-            : "must be 1 to 100 letters, digits, '.', '_', ':' or '-', starting with a letter or digit"));
-      } else {
-        Long first = keys.putIfAbsent(trimmedKey, line);
+      long line = row.raw.line;
+      if (row.carrier != null) {
+        String key = row.raw.key == null ? "" : row.raw.key.strip();
+        Long first = KEY.matcher(key).matches() ? keys.putIfAbsent(key, line) : null;
         if (first != null) {
           errors.add(new SeedRowError(file, line, "key", "duplicates the key on line " + first));
         }
       }
-      CarrierStatus status = null;
-      if (statusText == null || statusText.isBlank()) {
-        status = CarrierStatus.ACTIVE;
-      } else {
-        for (CarrierStatus candidate : CarrierStatus.values()) {
-          if (candidate.getLiteral().equals(statusText.strip())) {
-            status = candidate;
-          }
-        }
-        if (status == null) {
-          errors.add(new SeedRowError(file, line, "status",
-              "must be one of ACTIVE, INACTIVE, OUT_OF_SERVICE (or empty for ACTIVE)"));
-        }
-      }
-      NewCarrier carrier = NewCarrier.of(name, mcNumber, status);
-      for (Violation violation : validator.violations(carrier, "")) {
-        errors.add(new SeedRowError(file, line, column(violation.field()), violation.message()));
-      }
-      if (carrier.mcNumber() != null && errors.size() == before) {
-        Long first = mcNumbers.putIfAbsent(carrier.mcNumber(), line);
+      errors.addAll(row.errors);
+      if (row.carrier != null && row.carrier.mcNumber() != null && errors.size() == before) {
+        Long first = mcNumbers.putIfAbsent(row.carrier.mcNumber(), line);
         if (first != null) {
           errors.add(new SeedRowError(file, line, "mc_number", "duplicates the MC number on line " + first));
         }
       }
-      if (errors.size() != before) {
-        return null;
+      if (errors.size() == before) {
+        rows.add(new SeedRow(row.raw.key.strip(), row.carrier.name(), row.carrier.mcNumber(), row.status));
       }
-      return new SeedRow(trimmedKey, carrier.name(), carrier.mcNumber(), status);
     }
+    if (!errors.isEmpty()) {
+      throw new SeedValidationException(operation, errors);
+    }
+    return List.copyOf(rows);
+  }
 
-    private static String column(String field) {
-      return switch (field) {
-        case "mcNumber" -> "mc_number";
-        default -> field;
-      };
+  private static Checked checkOne(String file, Raw raw, CarrierValidator validator) {
+    List<SeedRowError> errors = new ArrayList<>(0);
+    String key = raw.key == null ? "" : raw.key.strip();
+    if (!KEY.matcher(key).matches()) {
+      errors.add(new SeedRowError(file, raw.line, "key", key.isEmpty() ? "must not be blank"
+          : "must be 1 to 100 letters, digits, '.', '_', ':' or '-', starting with a letter or digit"));
     }
+    CarrierStatus status = null;
+    if (raw.status == null || raw.status.isBlank()) {
+      status = CarrierStatus.ACTIVE;
+    } else {
+      for (CarrierStatus candidate : CarrierStatus.values()) {
+        if (candidate.getLiteral().equals(raw.status.strip())) {
+          status = candidate;
+        }
+      }
+      if (status == null) {
+        errors.add(new SeedRowError(file, raw.line, "status",
+            "must be one of ACTIVE, INACTIVE, OUT_OF_SERVICE (or empty for ACTIVE)"));
+      }
+    }
+    NewCarrier carrier = NewCarrier.of(raw.name, raw.mcNumber, status);
+    for (Violation violation : validator.violations(carrier, "")) {
+      errors.add(new SeedRowError(file, raw.line, column(violation.field()), violation.message()));
+    }
+    return new Checked(raw, carrier, status, errors);
+  }
+
+  private static String column(String field) {
+    return switch (field) {
+      case "mcNumber" -> "mc_number";
+      default -> field;
+    };
+  }
+
+  /** A row as read, or a row that could not be read ({@code malformed}). */
+  private record Raw(long line, String key, String name, String mcNumber, String status, SeedRowError malformed) {
+    static Raw malformed(long line, SeedRowError error) {
+      return new Raw(line, null, null, null, null, error);
+    }
+  }
+
+  /** A row checked on its own: the normalised carrier (null if malformed) and its own errors. */
+  private record Checked(Raw raw, NewCarrier carrier, CarrierStatus status, List<SeedRowError> errors) {
   }
 }

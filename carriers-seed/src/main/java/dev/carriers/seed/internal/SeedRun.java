@@ -81,6 +81,8 @@ public final class SeedRun {
       } catch (SQLException | RuntimeException e) {
         rollback(connection, e);
         throw e;
+      } finally {
+        restoreAutoCommit(connection);
       }
     } catch (SQLException e) {
       throw translate(operation, e);
@@ -359,6 +361,17 @@ public final class SeedRun {
     } catch (SQLException e) {
       // A lost connection cannot roll back; the server discards the transaction when it goes.
       failure.addSuppressed(e);
+    }
+  }
+
+  // A pool hands the connection to its next user as it was configured; give it back in autocommit.
+  private static void restoreAutoCommit(Connection connection) {
+    try {
+      if (!connection.isClosed()) {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      // The connection is broken; the pool will discard it.
     }
   }
 
