@@ -238,9 +238,8 @@ public final class SeedRun {
     return n;
   }
 
-  private void applyDifference(Connection connection, CopyManager copy, String sequence, boolean production,
+  private void applyDifference(Connection connection, CopyManager copy, String sequence, boolean neverDelete,
       Map<Action, Integer> counts) throws SQLException {
-    boolean neverDelete = production;
     expandBatches(connection);
     try (Statement statement = connection.createStatement()) {
       statement.execute("create temporary table seed_stage (seed_key text collate \"C\" not null,"
