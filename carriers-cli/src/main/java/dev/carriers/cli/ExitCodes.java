@@ -45,7 +45,18 @@ public final class ExitCodes {
   /** The database does not exist on the server ({@code migrate --create-database} creates it). */
   public static final int DATABASE_MISSING = 8;
 
-  // 9 and 10 are taken by 'carriers seed' (branch seed): SEED_REFUSED and SEED_FAILED.
+  /**
+   * {@code seed} refused to load: the database is marked as production and {@code --force} was not
+   * given, the dataset changed under a version already applied (drift), or a newer version was
+   * applied. Nothing was loaded.
+   */
+  public static final int SEED_REFUSED = 9;
+
+  /**
+   * {@code seed} failed: the dataset is invalid, the database is not migrated, or a constraint
+   * refused a row. The run was rolled back; nothing was loaded.
+   */
+  public static final int SEED_FAILED = 10;
 
   /** {@code status}: an applied migration's script changed after it was applied (checksum mismatch). */
   public static final int CHECKSUM_MISMATCH = 11;
@@ -86,6 +97,9 @@ public final class ExitCodes {
     codes.put(DATABASE_UNREACHABLE, "database server unreachable");
     codes.put(AUTHENTICATION_FAILED, "authentication failed");
     codes.put(DATABASE_MISSING, "database does not exist");
+    codes.put(SEED_REFUSED, "seed refused: production database, dataset drift or older version");
+    codes.put(SEED_FAILED, "seed failed and was rolled back");
+
     codes.put(CHECKSUM_MISMATCH, "status: an applied script changed since (checksum mismatch)");
     codes.put(ROLLBACK_REFUSED, "rollback refused; nothing changed");
     codes.put(BASELINE_REFUSED, "baseline refused; nothing recorded");

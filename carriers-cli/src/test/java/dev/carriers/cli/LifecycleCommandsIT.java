@@ -136,13 +136,31 @@ class LifecycleCommandsIT {
   }
 
   @Test
-  void reset_withSkipSeed_andItsRefusals() throws Exception {
+  void reset_dropsMigratesAndSeeds_orSkipsTheSeed() throws Exception {
+    migrate();
+    sql("insert into carriers (name, mc_number) values ('Not in any dataset', '99999999')");
+
+    CommandRun seeded = CommandRun.of("reset", "--url", url);
+    assertThat(seeded.exitCode()).as(seeded.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(seeded.out()).contains("dropped everything", "seeded development");
+    assertThat(query("select count(*) > 0 from carriers")).isEqualTo("t");
+    assertThat(query("select count(*) from carriers where mc_number = '99999999'")).isEqualTo("0");
+
+    CommandRun skipped = CommandRun.of("reset", "--skip-seed", "--json", "--url", url);
+    assertThat(skipped.exitCode()).as(skipped.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(JSON.readTree(skipped.out()).get("seeded").asBoolean()).isFalse();
+    assertThat(query("select count(*) from carriers")).isEqualTo("0");
+  }
+
+  @Test
+  void reset_refusesAProductionDatabase_unlessForcedAndConfirmed_andKeepsItMarked() throws Exception {
     migrate();
     sql("insert into carriers (name) values ('Acme')");
+    sql("update database_role set production = true");
 
-    CommandRun noSeed = CommandRun.of("reset", "--url", url);
-    assertThat(noSeed.exitCode()).as(noSeed.toString()).isEqualTo(ExitCodes.RESET_REFUSED);
-    assertThat(noSeed.err()).contains("pass --skip-seed");
+    CommandRun refused = CommandRun.of("reset", "--skip-seed", "--url", url);
+    assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCodes.RESET_REFUSED);
+    assertThat(refused.err()).contains("marked production");
     CommandRun unconfirmed = CommandRun.of("reset", "--skip-seed", "--force", "--url", url);
     assertThat(unconfirmed.exitCode()).isEqualTo(ExitCodes.RESET_REFUSED);
     assertThat(unconfirmed.err()).contains("--confirm " + database.name());
@@ -150,12 +168,14 @@ class LifecycleCommandsIT {
     assertThat(wrong.exitCode()).isEqualTo(ExitCodes.RESET_REFUSED);
     assertThat(query("select count(*) from carriers")).isEqualTo("1");
 
-    CommandRun reset = CommandRun.of("reset", "--skip-seed", "--url", url);
-    assertThat(reset.exitCode()).as(reset.toString()).isEqualTo(ExitCodes.OK);
-    assertThat(reset.out()).contains("dropped everything", "not seeded");
-    assertThat(query("select count(*) from carriers")).isEqualTo("0");
-    CommandRun forced = CommandRun.of("reset", "--skip-seed", "--force", "--confirm", database.name(), "--url", url);
+    CommandRun forced = CommandRun.of("reset", "--force", "--confirm", database.name(), "--url", url);
     assertThat(forced.exitCode()).as(forced.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(query("select count(*) from carriers where name = 'Acme'")).isEqualTo("0");
+    assertThat(query("select production from database_role")).as("still marked production").isEqualTo("t");
+    CommandRun forcedSkip = CommandRun.of("reset", "--skip-seed", "--force", "--confirm", database.name(),
+        "--url", url);
+    assertThat(forcedSkip.exitCode()).as(forcedSkip.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(query("select production from database_role")).isEqualTo("t");
   }
 
   @Test

@@ -253,8 +253,10 @@ public final class CarriersMigrations {
         throw new ResetRefusedException("reset refused: seeding asked for but no seeder is configured;"
             + " skip the seed or configure one");
       }
-      if (options.productionCheck() != null && !options.isForced()
-          && options.productionCheck().isProduction(configuration.dataSource)) {
+      // Asked even when forced: the check may remember the answer (to mark the database again).
+      boolean production = options.productionCheck() != null
+          && options.productionCheck().isProduction(configuration.dataSource);
+      if (production && !options.isForced()) {
         throw new ResetRefusedException("reset refused: the database is marked production;"
             + " force it (and confirm) to reset anyway");
       }

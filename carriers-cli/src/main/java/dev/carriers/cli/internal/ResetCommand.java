@@ -3,6 +3,12 @@ package dev.carriers.cli.internal;
 import dev.carriers.DatabaseUrl;
 import dev.carriers.cli.ExitCodes;
 import dev.carriers.schema.CarriersMigrations;
+import dev.carriers.schema.MigrationException;
+import dev.carriers.seed.Environment;
+import dev.carriers.seed.ProductionDatabaseException;
+import dev.carriers.seed.SeedDriftException;
+import dev.carriers.seed.SeedException;
+import dev.carriers.seed.SeedVersionException;
 import dev.carriers.schema.lifecycle.ResetOptions;
 import dev.carriers.schema.lifecycle.ResetRefusedException;
 import dev.carriers.schema.lifecycle.ResetResult;
@@ -14,9 +20,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code carriers reset}: drops every object of the schema, migrates, and seeds. A production
- * database is refused unless {@code --force} is given and confirmed by typing the database name
- * (or {@code --confirm NAME} when not interactive).
+ * {@code carriers reset}: drops every object of the schema, migrates, and seeds an environment's
+ * dataset (carriers-seed). A database marked production (carriers-seed's marker) is refused unless
+ * {@code --force} is given and confirmed by typing the database name (or {@code --confirm NAME}
+ * when not interactive); it stays marked production after the reset.
  *
  * <p>One instance per invocation; not thread-safe.
  */
@@ -28,6 +35,11 @@ public final class ResetCommand extends DatabaseCommand {
 
   @Option(names = "--skip-seed", description = "Drop and migrate only; do not seed.")
   private boolean skipSeed;
+
+  @Option(names = "--env", paramLabel = "ENV", defaultValue = "development",
+      converter = SeedCommand.EnvironmentConverter.class,
+      description = "The dataset to seed: development (default), testing or production.")
+  private Environment environment;
 
   @Option(names = "--force", description = "Reset even a database marked production (asks to confirm).")
   private boolean force;
@@ -49,31 +61,42 @@ public final class ResetCommand extends DatabaseCommand {
   @Override
   protected int run(DatabaseUrl url) {
     TargetDatabase.check(url, "run 'carriers migrate --create-database' to create it");
-    if (!skipSeed && ResetHooks.seeder() == null) {
-      throw new ResetRefusedException("reset refused: this build has no seed to run; pass --skip-seed");
-    }
     if (force) {
       confirmForce(url.database());
     }
-    ResetOptions options = ResetOptions.defaults().skipSeed(skipSeed).forced(force);
-    if (ResetHooks.seeder() != null) {
-      options = options.seeder(ResetHooks.seeder());
-    }
-    if (ResetHooks.productionCheck() != null) {
-      options = options.productionCheck(ResetHooks.productionCheck());
-    }
+    ResetHooks hooks = new ResetHooks(environment, force);
+    ResetOptions options = ResetOptions.defaults().skipSeed(skipSeed).forced(force)
+        .productionCheck(hooks.productionCheck())
+        .seeder(hooks.seeder());
     CarriersMigrations migrations = Migrations.on(url, progress.listener(err())).cleanEnabled(true).load();
-    ResetResult result = migrations.reset(options);
+    ResetResult result;
+    try {
+      result = migrations.reset(options);
+    } catch (MigrationException e) {
+      if (e.getCause() instanceof ProductionDatabaseException || e.getCause() instanceof SeedDriftException
+          || e.getCause() instanceof SeedVersionException) {
+        throw new SeedCommandException(ExitCodes.SEED_REFUSED, "reset: " + e.getMessage(), e);
+      }
+      if (e.getCause() instanceof SeedException) {
+        throw new SeedCommandException(ExitCodes.SEED_FAILED, ErrorReport.firstLine("reset: " + e.getMessage()), e);
+      }
+      throw e;
+    }
+    if (skipSeed) {
+      hooks.restoreMarker(url.unpooledDataSource());
+    }
     if (json) {
       Map<String, Object> document = new LinkedHashMap<>();
       document.put("database", url.jdbcUrl());
       document.put("currentVersion", result.migrate().targetVersion());
       document.put("applied", result.migrate().appliedVersions());
       document.put("seeded", result.seeded());
+      document.put("environment", result.seeded() ? environment.id() : null);
       out().print(Json.write(document) + "\n");
     } else {
       out().println("Reset \"" + url.database() + "\": dropped everything, applied "
-          + result.migrate().migrationsApplied() + " migrations" + (result.seeded() ? ", seeded" : ", not seeded")
+          + result.migrate().migrationsApplied() + " migrations"
+          + (result.seeded() ? ", seeded " + environment.id() : ", not seeded")
           + ". Schema version " + result.migrate().targetVersion());
     }
     return ExitCodes.OK;

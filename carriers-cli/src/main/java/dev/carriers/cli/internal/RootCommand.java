@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "carriers",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Migrates, inspects, rolls back and audits a carriers database.",
+    description = "Migrates, seeds, inspects, rolls back and audits a carriers database.",
     subcommands = {
         MigrateCommand.class,
         StatusCommand.class,
@@ -27,6 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
         RollbackCommand.class,
         BaselineCommand.class,
         ResetCommand.class,
+        SeedCommand.class,
         AuditCommand.class,
         CommandLine.HelpCommand.class
     })

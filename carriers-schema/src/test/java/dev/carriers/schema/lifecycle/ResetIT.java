@@ -85,6 +85,7 @@ class ResetIT {
 
     migrations.reset(production.forced(true));
     assertThat(Fixtures.query(database, "select count(*) from carriers")).containsExactly("0");
+    assertThat(checks).as("asked when forced too").hasValue(2);
   }
 
   @Test

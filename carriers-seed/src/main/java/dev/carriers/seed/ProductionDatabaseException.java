@@ -1,0 +1,20 @@
+package dev.carriers.seed;
+
+/**
+ * The database is marked as production and the dataset is not the production one; loading it
+ * needs {@link CarriersSeeder.Configuration#force(boolean) force}. Nothing was loaded.
+ */
+public class ProductionDatabaseException extends SeedException {
+
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Creates the exception.
+   *
+   * @param environment the refused dataset's environment
+   */
+  public ProductionDatabaseException(Environment environment) {
+    super("seed " + environment.id() + " refused: the database is marked as production;"
+        + " force it to load the " + environment.id() + " dataset anyway");
+  }
+}
