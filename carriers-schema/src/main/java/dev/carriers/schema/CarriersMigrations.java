@@ -4,6 +4,9 @@ import dev.carriers.schema.internal.AuditLog;
 import dev.carriers.schema.internal.Baseline;
 import dev.carriers.schema.internal.DryRun;
 import dev.carriers.schema.internal.HistoryTable;
+import dev.carriers.schema.internal.InvalidIndexes;
+import dev.carriers.schema.internal.MigrationEvents;
+import dev.carriers.schema.internal.MigrationTiming;
 import dev.carriers.schema.internal.LifecycleContext;
 import dev.carriers.schema.internal.ProgressCallback;
 import dev.carriers.schema.internal.Rollback;
@@ -14,6 +17,8 @@ import dev.carriers.schema.lifecycle.AuditOutcome;
 import dev.carriers.schema.lifecycle.BaselineRefusedException;
 import dev.carriers.schema.lifecycle.BaselineResult;
 import dev.carriers.schema.lifecycle.DryRunReport;
+import dev.carriers.schema.lifecycle.InvalidIndex;
+import dev.carriers.schema.lifecycle.MigrationLockTimeoutException;
 import dev.carriers.schema.lifecycle.MissingReverseScriptException;
 import dev.carriers.schema.lifecycle.ResetOptions;
 import dev.carriers.schema.lifecycle.ResetRefusedException;
@@ -21,6 +26,8 @@ import dev.carriers.schema.lifecycle.ResetResult;
 import dev.carriers.schema.lifecycle.RollbackRefusedException;
 import dev.carriers.schema.lifecycle.RollbackResult;
 import dev.carriers.schema.lifecycle.SchemaLockTimeoutException;
+import dev.carriers.schema.monitoring.MigrationListener;
+import dev.carriers.schema.monitoring.MigrationOutcome;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -77,12 +84,26 @@ public final class CarriersMigrations {
   /** Where the reverse scripts live on the class path: this jar's {@code db/rollback}. */
   public static final String DEFAULT_ROLLBACK_LOCATION = "classpath:db/rollback";
 
+  /** The default {@code lock_timeout} of migrations: 5 seconds. */
+  public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(5);
+
+  /** The default number of retries after a lock timeout. */
+  public static final int DEFAULT_LOCK_TIMEOUT_RETRIES = 3;
+
+  /** The default wait before the first retry after a lock timeout; it doubles for each next. */
+  public static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofSeconds(2);
+
+  private static final String LOCK_NOT_AVAILABLE = "55P03";
+  private static final String QUERY_CANCELED = "57014";
+
   private static final ClassLoader CLASS_LOADER = CarriersMigrations.class.getClassLoader();
 
   private final Configuration configuration;
   private final Flyway flyway;
   private final LifecycleContext context;
   private final AuditLog auditLog;
+  private final MigrationTiming timing = new MigrationTiming();
+  private final MigrationEvents events;
 
   private CarriersMigrations(Configuration configuration) {
     this.configuration = configuration;
@@ -92,9 +113,13 @@ public final class CarriersMigrations {
         .cleanDisabled(!configuration.cleanEnabled)
         .failOnMissingLocations(true)
         .validateMigrationNaming(true)
-        .lockRetryCount((int) Math.max(1, configuration.lockWait.toSeconds()));
+        .lockRetryCount((int) Math.max(1, configuration.lockWait.toSeconds()))
+        // Run on every connection Flyway opens, so on the one that applies the migrations.
+        .initSql(sessionSettings(configuration));
     if (configuration.progress != null) {
-      flywayConfiguration.callbacks(new ProgressCallback(configuration.progress));
+      flywayConfiguration.callbacks(new ProgressCallback(configuration.progress), timing);
+    } else {
+      flywayConfiguration.callbacks(timing);
     }
     // A session-level lock, not one held in an open transaction on a second connection: CREATE INDEX
     // CONCURRENTLY waits for every open transaction, so with Flyway's default (a transactional lock)
@@ -105,43 +130,168 @@ public final class CarriersMigrations {
         configuration.locations, configuration.rollbackLocations, configuration.lockWait,
         configuration.progress == null ? line -> { } : configuration.progress);
     this.auditLog = new AuditLog(configuration.dataSource);
+    this.events = new MigrationEvents(configuration.listeners, configuration.globalMetrics);
+  }
+
+  private static String sessionSettings(Configuration configuration) {
+    return "set lock_timeout = '" + configuration.lockTimeout.toMillis() + "ms';"
+        + " set statement_timeout = '" + configuration.statementTimeout.toMillis() + "ms'";
   }
 
   /**
    * Starts a configuration: the migrations and reverse scripts in this jar, clean disabled, audit
-   * on, 60 s wait for the schema lock, no data source yet.
+   * on, 60 s wait for the schema lock, {@code lock_timeout} 5 s retried 3 times (2, 4, 8 s apart),
+   * no {@code statement_timeout}, no data source yet.
    *
    * @return a new configuration
    */
   public static Configuration configure() {
-    return new Configuration(null, List.of(DEFAULT_LOCATION), List.of(DEFAULT_ROLLBACK_LOCATION), false,
-        true, Duration.ofSeconds(60), null);
+    return Configuration.defaults();
   }
 
   /**
-   * Applies every pending migration, each in its own transaction. A no-op when up to date. The
-   * attempt is recorded in the audit table.
+   * Applies every pending migration, each in its own transaction (a migration that cannot run in
+   * one, such as {@code CREATE INDEX CONCURRENTLY}, outside). A no-op when up to date. The attempt is
+   * recorded in the audit table.
+   *
+   * <p>Guards: every session runs with the configured {@code lock_timeout} and
+   * {@code statement_timeout}; a migration that times out waiting for a lock is rolled back and
+   * retried, after a growing pause, up to {@link Configuration#lockTimeoutRetries(int)} times. Each
+   * migration's outcome and duration is logged, given to the listeners and, with Micrometer,
+   * recorded as a metric.
    *
    * @return what was applied
+   * @throws MigrationLockTimeoutException if a migration could not get its locks on any attempt; it
+   *     was rolled back, those before it stay applied
    * @throws MigrationException if a migration fails (it is rolled back) or the database cannot be
    *     reached
    */
   public MigrateResult migrate() {
-    return audited("migrate", "", () -> {
+    return audited("migrate", "", this::migrateWithRetries, result -> new Audited(result.initialVersion(),
+        result.targetVersion() != null ? result.targetVersion() : result.initialVersion(),
+        result.appliedVersions()));
+  }
+
+  private MigrateResult migrateWithRetries() {
+    int attempts = configuration.lockTimeoutRetries + 1;
+    List<String> appliedBefore = new ArrayList<>();
+    String initialVersion = null;
+    for (int attempt = 1; ; attempt++) {
+      MigrationTiming.Run run = timing.start();
       try {
         org.flywaydb.core.api.output.MigrateResult result = flyway.migrate();
-        List<String> applied = new ArrayList<>();
+        events.succeeded(run, attempt);
+        List<String> applied = new ArrayList<>(appliedBefore);
         for (MigrateOutput output : result.migrations) {
           applied.add(output.version);
         }
-        return new MigrateResult(emptyToNull(result.initialSchemaVersion),
-            emptyToNull(result.targetSchemaVersion), applied);
+        String initial = attempt == 1 ? emptyToNull(result.initialSchemaVersion) : initialVersion;
+        String target = emptyToNull(result.targetSchemaVersion);
+        if (target == null && !applied.isEmpty()) {
+          target = applied.get(applied.size() - 1);
+        }
+        return new MigrateResult(initial, target, applied);
       } catch (FlywayException e) {
+        String sqlState = sqlStateOf(e);
+        String message = firstLine(e.getMessage());
+        MigrationTiming.Timed failed = run.failed();
+        String version = failed == null ? null : failed.version();
+        if (LOCK_NOT_AVAILABLE.equals(sqlState) && attempt < attempts && !hasFailedHistoryRow()) {
+          events.failed(run, attempt, MigrationOutcome.RETRYING, message, sqlState);
+          if (attempt == 1) {
+            initialVersion = currentVersionBefore(run);
+          }
+          for (MigrationTiming.Timed timed : run.succeeded()) {
+            appliedBefore.add(timed.version());
+          }
+          sleep(configuration.retryBackoff.multipliedBy(1L << (attempt - 1)));
+          continue;
+        }
+        events.failed(run, attempt, MigrationOutcome.FAILED, message, sqlState);
+        if (LOCK_NOT_AVAILABLE.equals(sqlState)) {
+          throw new MigrationLockTimeoutException("migrate failed: migration " + version + " could not get a lock"
+              + " within lock_timeout " + configuration.lockTimeout.toMillis() + " ms on " + attempt
+              + (attempt == 1 ? " attempt" : " attempts")
+              + " (another session holds a lock on its table: see pg_stat_activity); it was rolled back,"
+              + " nothing of it is applied; run migrate again once the blocker is gone", version, attempt, e);
+        }
+        if (QUERY_CANCELED.equals(sqlState) && !configuration.statementTimeout.isZero()) {
+          throw new MigrationException("migrate failed: migration " + version + " ran longer than statement_timeout "
+              + configuration.statementTimeout.toMillis() + " ms and was cancelled: " + message, e);
+        }
         throw new MigrationException("migrate failed: " + e.getMessage(), e);
+      } catch (RuntimeException | Error e) {
+        events.failed(run, attempt, MigrationOutcome.FAILED, String.valueOf(e.getMessage()), null);
+        throw e;
+      } finally {
+        timing.stop();
       }
-    }, result -> new Audited(result.initialVersion(),
-        result.targetVersion() != null ? result.targetVersion() : result.initialVersion(),
-        result.appliedVersions()));
+    }
+  }
+
+  private String currentVersionBefore(MigrationTiming.Run run) {
+    // The version before the first attempt: the one below the first migration it applied.
+    List<MigrationTiming.Timed> applied = run.succeeded();
+    if (applied.isEmpty()) {
+      return currentVersionOrNull();
+    }
+    String first = applied.get(0).version();
+    String before = null;
+    for (MigrationInfo info : flyway.info().applied()) {
+      if (info.getVersion() != null && info.getVersion().getVersion().equals(first)) {
+        return before;
+      }
+      if (info.getVersion() != null) {
+        before = info.getVersion().getVersion();
+      }
+    }
+    return before;
+  }
+
+  private boolean hasFailedHistoryRow() {
+    try {
+      for (MigrationInfo info : flyway.info().applied()) {
+        if (info.getState().isFailed()) {
+          return true;
+        }
+      }
+      return false;
+    } catch (FlywayException e) {
+      return true;
+    }
+  }
+
+  private static String sqlStateOf(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+        return sql.getSQLState();
+      }
+    }
+    return null;
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new MigrationException("migrate interrupted while waiting to retry after a lock timeout", e);
+    }
+  }
+
+  /**
+   * Lists the invalid indexes of the database ({@code pg_index.indisvalid = false}): what a failed
+   * {@code CREATE INDEX CONCURRENTLY} leaves behind. Also reported by {@link #validate()}.
+   *
+   * @return the invalid indexes; empty when every index is valid
+   * @throws MigrationException if the database cannot be read
+   */
+  public List<InvalidIndex> invalidIndexes() {
+    try (Connection connection = configuration.dataSource.getConnection()) {
+      return InvalidIndexes.list(connection);
+    } catch (SQLException e) {
+      throw new MigrationException("invalid-index check failed: " + e.getMessage(), e);
+    }
   }
 
   /**
@@ -382,7 +532,8 @@ public final class CarriersMigrations {
 
   /**
    * Checks the applied migrations against the scripts: every applied script unchanged (same
-   * checksum), none missing, none pending; and that every migration has its reverse script.
+   * checksum), none missing, none pending; that every migration has its reverse script; and that
+   * no index is invalid (left by a failed {@code CREATE INDEX CONCURRENTLY}).
    *
    * @throws MigrationValidationException listing every difference
    * @throws MigrationException if the database cannot be reached
@@ -395,8 +546,12 @@ public final class CarriersMigrations {
       throw new MigrationException("validate failed: " + e.getMessage(), e);
     }
     List<String> missingReverse = configuration.missingReverseScripts();
-    if (!result.validationSuccessful || !missingReverse.isEmpty()) {
+    List<InvalidIndex> invalid = invalidIndexes();
+    if (!result.validationSuccessful || !missingReverse.isEmpty() || !invalid.isEmpty()) {
       List<String> problems = new ArrayList<>();
+      for (InvalidIndex index : invalid) {
+        problems.add(index.describe());
+      }
       for (String script : missingReverse) {
         problems.add(script + ": no reverse script (expected a file of the same name under "
             + String.join(", ", configuration.rollbackLocations) + ")");
@@ -405,7 +560,8 @@ public final class CarriersMigrations {
         problems.add((output.version == null || output.version.isEmpty() ? "" : "version " + output.version + " ")
             + "(" + output.filepath + "): " + output.errorDetails.errorMessage);
       }
-      if (!result.validationSuccessful && problems.size() == missingReverse.size() && result.errorDetails != null) {
+      if (!result.validationSuccessful && problems.size() == missingReverse.size() + invalid.size()
+          && result.errorDetails != null) {
         problems.add(result.errorDetails.errorMessage);
       }
       throw new MigrationValidationException(problems, null);
@@ -462,6 +618,15 @@ public final class CarriersMigrations {
     return MigrationState.OTHER;
   }
 
+  private static String firstLine(String text) {
+    if (text == null) {
+      return "";
+    }
+    String trimmed = text.strip();
+    int newline = trimmed.indexOf('\n');
+    return newline < 0 ? trimmed : trimmed.substring(0, newline).strip();
+  }
+
   private static String emptyToNull(String value) {
     return value == null || value.isEmpty() ? null : value;
   }
@@ -479,16 +644,78 @@ public final class CarriersMigrations {
     private final boolean audit;
     private final Duration lockWait;
     private final Consumer<String> progress;
+    private final Duration lockTimeout;
+    private final Duration statementTimeout;
+    private final int lockTimeoutRetries;
+    private final Duration retryBackoff;
+    private final List<MigrationListener> listeners;
+    private final boolean globalMetrics;
 
-    private Configuration(DataSource dataSource, List<String> locations, List<String> rollbackLocations,
-        boolean cleanEnabled, boolean audit, Duration lockWait, Consumer<String> progress) {
-      this.dataSource = dataSource;
-      this.locations = List.copyOf(locations);
-      this.rollbackLocations = List.copyOf(rollbackLocations);
-      this.cleanEnabled = cleanEnabled;
-      this.audit = audit;
-      this.lockWait = lockWait;
-      this.progress = progress;
+    /** The mutable draft a setter edits before it becomes a new immutable configuration. */
+    private static final class Draft {
+      DataSource dataSource;
+      List<String> locations;
+      List<String> rollbackLocations;
+      boolean cleanEnabled;
+      boolean audit;
+      Duration lockWait;
+      Consumer<String> progress;
+      Duration lockTimeout;
+      Duration statementTimeout;
+      int lockTimeoutRetries;
+      Duration retryBackoff;
+      List<MigrationListener> listeners;
+      boolean globalMetrics;
+    }
+
+    private Configuration(Draft draft) {
+      this.dataSource = draft.dataSource;
+      this.locations = List.copyOf(draft.locations);
+      this.rollbackLocations = List.copyOf(draft.rollbackLocations);
+      this.cleanEnabled = draft.cleanEnabled;
+      this.audit = draft.audit;
+      this.lockWait = draft.lockWait;
+      this.progress = draft.progress;
+      this.lockTimeout = draft.lockTimeout;
+      this.statementTimeout = draft.statementTimeout;
+      this.lockTimeoutRetries = draft.lockTimeoutRetries;
+      this.retryBackoff = draft.retryBackoff;
+      this.listeners = List.copyOf(draft.listeners);
+      this.globalMetrics = draft.globalMetrics;
+    }
+
+    private static Configuration defaults() {
+      Draft draft = new Draft();
+      draft.locations = List.of(DEFAULT_LOCATION);
+      draft.rollbackLocations = List.of(DEFAULT_ROLLBACK_LOCATION);
+      draft.audit = true;
+      draft.lockWait = Duration.ofSeconds(60);
+      draft.lockTimeout = DEFAULT_LOCK_TIMEOUT;
+      draft.statementTimeout = Duration.ZERO;
+      draft.lockTimeoutRetries = DEFAULT_LOCK_TIMEOUT_RETRIES;
+      draft.retryBackoff = DEFAULT_RETRY_BACKOFF;
+      draft.listeners = List.of();
+      draft.globalMetrics = true;
+      return new Configuration(draft);
+    }
+
+    private Configuration with(Consumer<Draft> change) {
+      Draft draft = new Draft();
+      draft.dataSource = dataSource;
+      draft.locations = locations;
+      draft.rollbackLocations = rollbackLocations;
+      draft.cleanEnabled = cleanEnabled;
+      draft.audit = audit;
+      draft.lockWait = lockWait;
+      draft.progress = progress;
+      draft.lockTimeout = lockTimeout;
+      draft.statementTimeout = statementTimeout;
+      draft.lockTimeoutRetries = lockTimeoutRetries;
+      draft.retryBackoff = retryBackoff;
+      draft.listeners = listeners;
+      draft.globalMetrics = globalMetrics;
+      change.accept(draft);
+      return new Configuration(draft);
     }
 
     /**
@@ -500,8 +727,124 @@ public final class CarriersMigrations {
      * @return a copy with the listener
      */
     public Configuration progress(Consumer<String> listener) {
-      return new Configuration(dataSource, locations, rollbackLocations, cleanEnabled, audit, lockWait,
-          Objects.requireNonNull(listener, "listener"));
+      Objects.requireNonNull(listener, "listener");
+      return with(draft -> draft.progress = listener);
+    }
+
+    /**
+     * Adds a listener told the outcome and duration of each migration {@code migrate} runs (see
+     * {@link MigrationListener} for when). May be called several times; listeners are told in the
+     * order they were added.
+     *
+     * @param listener the listener
+     * @return a copy with the listener added
+     */
+    public Configuration listener(MigrationListener listener) {
+      Objects.requireNonNull(listener, "listener");
+      List<MigrationListener> all = new ArrayList<>(listeners);
+      all.add(listener);
+      return with(draft -> draft.listeners = all);
+    }
+
+    /**
+     * Sets whether, when Micrometer is on the class path, each migration is also recorded on
+     * Micrometer's global registry ({@link dev.carriers.schema.monitoring.MicrometerMigrationListener}).
+     * On by default; without Micrometer it does nothing.
+     *
+     * @param enabled whether to record on the global registry
+     * @return a copy with the setting
+     */
+    public Configuration globalMetrics(boolean enabled) {
+      return with(draft -> draft.globalMetrics = enabled);
+    }
+
+    /**
+     * Sets PostgreSQL's {@code lock_timeout} for the sessions {@code migrate} uses: how long one
+     * statement of a migration waits for a lock another session holds before it gives up (SQLState
+     * 55P03), instead of queueing every later query on that table behind it. Default
+     * {@value #DEFAULT_LOCK_TIMEOUT_TEXT}. A script's own {@code set local lock_timeout} wins for that
+     * script. See {@link #lockTimeoutRetries(int)}.
+     *
+     * @param timeout from 10 ms to 10 minutes
+     * @return a copy with the setting
+     */
+    public Configuration lockTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "timeout");
+      if (timeout.compareTo(Duration.ofMillis(10)) < 0 || timeout.compareTo(Duration.ofMinutes(10)) > 0) {
+        throw new IllegalArgumentException("a lock timeout of " + timeout + " makes no sense: use 10 ms to 10 min");
+      }
+      return with(draft -> draft.lockTimeout = timeout);
+    }
+
+    /**
+     * Sets PostgreSQL's {@code statement_timeout} for the sessions {@code migrate} uses: the longest
+     * one statement may run (SQLState 57014 when exceeded). Default zero: no limit, since a backfill
+     * or a {@code CREATE INDEX CONCURRENTLY} on a large table legitimately takes long. Set it to
+     * the longest statement you expect, with margin.
+     *
+     * @param timeout zero for no limit, or from 1 second to 24 hours
+     * @return a copy with the setting
+     */
+    public Configuration statementTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "timeout");
+      if (!timeout.isZero()
+          && (timeout.compareTo(Duration.ofSeconds(1)) < 0 || timeout.compareTo(Duration.ofHours(24)) > 0)) {
+        throw new IllegalArgumentException("a statement timeout of " + timeout
+            + " makes no sense: use zero (no limit) or 1 s to 24 h");
+      }
+      return with(draft -> draft.statementTimeout = timeout);
+    }
+
+    /**
+     * Sets how many times {@code migrate} retries after a lock timeout, waiting
+     * {@link #retryBackoff(Duration)} before the first retry and twice as long before each next.
+     * Default {@value #DEFAULT_LOCK_TIMEOUT_RETRIES}. A timed-out migration that ran in a transaction
+     * was rolled back, so the retry starts it afresh; one that ran outside a transaction (such as
+     * {@code CREATE INDEX CONCURRENTLY}) and left a failed history row is not retried.
+     *
+     * @param retries from 0 (fail at the first timeout) to 10
+     * @return a copy with the setting
+     */
+    public Configuration lockTimeoutRetries(int retries) {
+      if (retries < 0 || retries > 10) {
+        throw new IllegalArgumentException("\"" + retries + "\" lock-timeout retries makes no sense: use 0 to 10");
+      }
+      return with(draft -> draft.lockTimeoutRetries = retries);
+    }
+
+    /**
+     * Sets the wait before the first retry after a lock timeout; each next retry waits twice as long.
+     * Default {@value #DEFAULT_RETRY_BACKOFF_TEXT}.
+     *
+     * @param backoff from zero to 5 minutes
+     * @return a copy with the setting
+     */
+    public Configuration retryBackoff(Duration backoff) {
+      Objects.requireNonNull(backoff, "backoff");
+      if (backoff.isNegative() || backoff.compareTo(Duration.ofMinutes(5)) > 0) {
+        throw new IllegalArgumentException("a retry backoff of " + backoff + " makes no sense: use 0 to 5 min");
+      }
+      return with(draft -> draft.retryBackoff = backoff);
+    }
+
+    /** Returns the {@code lock_timeout} of migrations. */
+    public Duration lockTimeout() {
+      return lockTimeout;
+    }
+
+    /** Returns the {@code statement_timeout} of migrations; zero for none. */
+    public Duration statementTimeout() {
+      return statementTimeout;
+    }
+
+    /** Returns how many times a lock timeout is retried. */
+    public int lockTimeoutRetries() {
+      return lockTimeoutRetries;
+    }
+
+    /** Returns the wait before the first retry. */
+    public Duration retryBackoff() {
+      return retryBackoff;
     }
 
     /**
@@ -511,8 +854,8 @@ public final class CarriersMigrations {
      * @return a copy with the locations set
      */
     public Configuration rollbackLocations(String... locations) {
-      return new Configuration(dataSource, this.locations, checkLocations(locations, "rollback"), cleanEnabled,
-          audit, lockWait, progress);
+      List<String> checked = checkLocations(locations, "rollback");
+      return with(draft -> draft.rollbackLocations = checked);
     }
 
     /**
@@ -523,7 +866,7 @@ public final class CarriersMigrations {
      * @return a copy with the setting
      */
     public Configuration audit(boolean enabled) {
-      return new Configuration(dataSource, locations, rollbackLocations, cleanEnabled, enabled, lockWait, progress);
+      return with(draft -> draft.audit = enabled);
     }
 
     /**
@@ -538,7 +881,7 @@ public final class CarriersMigrations {
       if (wait.compareTo(Duration.ofSeconds(1)) < 0 || wait.compareTo(Duration.ofHours(1)) > 0) {
         throw new IllegalArgumentException("a lock wait of " + wait + " makes no sense: use 1 s to 1 h");
       }
-      return new Configuration(dataSource, locations, rollbackLocations, cleanEnabled, audit, wait, progress);
+      return with(draft -> draft.lockWait = wait);
     }
 
     /**
@@ -589,8 +932,8 @@ public final class CarriersMigrations {
      * @return a copy with the data source set
      */
     public Configuration dataSource(DataSource dataSource) {
-      return new Configuration(Objects.requireNonNull(dataSource, "dataSource"), locations, rollbackLocations,
-          cleanEnabled, audit, lockWait, progress);
+      Objects.requireNonNull(dataSource, "dataSource");
+      return with(draft -> draft.dataSource = dataSource);
     }
 
     /**
@@ -608,8 +951,8 @@ public final class CarriersMigrations {
           throw new IllegalArgumentException("a blank migration location makes no sense: " + Arrays.toString(locations));
         }
       }
-      return new Configuration(dataSource, List.of(locations), rollbackLocations, cleanEnabled, audit, lockWait,
-          progress);
+      List<String> checked = List.of(locations);
+      return with(draft -> draft.locations = checked);
     }
 
     /**
@@ -619,7 +962,7 @@ public final class CarriersMigrations {
      * @return a copy with the setting
      */
     public Configuration cleanEnabled(boolean enabled) {
-      return new Configuration(dataSource, locations, rollbackLocations, enabled, audit, lockWait, progress);
+      return with(draft -> draft.cleanEnabled = enabled);
     }
 
     /** Returns the migration locations. */
@@ -646,5 +989,7 @@ public final class CarriersMigrations {
     }
 
     private static final String DEFAULT_LOCATION_TEXT = DEFAULT_LOCATION;
+    private static final String DEFAULT_LOCK_TIMEOUT_TEXT = "5 s";
+    private static final String DEFAULT_RETRY_BACKOFF_TEXT = "2 s";
   }
 }
