@@ -12,6 +12,7 @@ import dev.carriers.schema.internal.ProgressCallback;
 import dev.carriers.schema.internal.Rollback;
 import dev.carriers.schema.internal.ScriptCatalog;
 import dev.carriers.schema.internal.SchemaLock;
+import dev.carriers.schema.internal.SessionSettings;
 import dev.carriers.schema.lifecycle.AuditEntry;
 import dev.carriers.schema.lifecycle.AuditOutcome;
 import dev.carriers.schema.lifecycle.BaselineRefusedException;
@@ -113,13 +114,12 @@ public final class CarriersMigrations {
         .cleanDisabled(!configuration.cleanEnabled)
         .failOnMissingLocations(true)
         .validateMigrationNaming(true)
-        .lockRetryCount((int) Math.max(1, configuration.lockWait.toSeconds()))
-        // Run on every connection Flyway opens, so on the one that applies the migrations.
-        .initSql(sessionSettings(configuration));
+        .lockRetryCount((int) Math.max(1, configuration.lockWait.toSeconds()));
+    SessionSettings timeouts = new SessionSettings(configuration.lockTimeout, configuration.statementTimeout);
     if (configuration.progress != null) {
-      flywayConfiguration.callbacks(new ProgressCallback(configuration.progress), timing);
+      flywayConfiguration.callbacks(timeouts, new ProgressCallback(configuration.progress), timing);
     } else {
-      flywayConfiguration.callbacks(timing);
+      flywayConfiguration.callbacks(timeouts, timing);
     }
     // A session-level lock, not one held in an open transaction on a second connection: CREATE INDEX
     // CONCURRENTLY waits for every open transaction, so with Flyway's default (a transactional lock)
@@ -133,10 +133,6 @@ public final class CarriersMigrations {
     this.events = new MigrationEvents(configuration.listeners, configuration.globalMetrics);
   }
 
-  private static String sessionSettings(Configuration configuration) {
-    return "set lock_timeout = '" + configuration.lockTimeout.toMillis() + "ms';"
-        + " set statement_timeout = '" + configuration.statementTimeout.toMillis() + "ms'";
-  }
 
   /**
    * Starts a configuration: the migrations and reverse scripts in this jar, clean disabled, audit
