@@ -33,8 +33,9 @@ public record InvalidIndex(String schema, String name, String table, String defi
 
   /** Returns the repair: drop it without blocking writes, then build it again. */
   public String fix() {
-    return "DROP INDEX CONCURRENTLY " + qualifiedName() + "; then run the migration that creates it again"
-        + " (carriers migrate; if its history row is marked failed, remove that row first)";
+    return "DROP INDEX CONCURRENTLY " + qualifiedName() + ", then run the migration that builds it again with"
+        + " carriers migrate (if status shows that migration FAILED, first delete its row:"
+        + " delete from flyway_schema_history where not success)";
   }
 
   /** Returns one line naming the index and the fix. */

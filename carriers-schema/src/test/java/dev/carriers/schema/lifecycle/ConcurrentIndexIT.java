@@ -1,0 +1,170 @@
+package dev.carriers.schema.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.carriers.schema.CarriersMigrations;
+import dev.carriers.schema.MigrateResult;
+import dev.carriers.schema.MigrationException;
+import dev.carriers.schema.MigrationValidationException;
+import dev.carriers.schema.monitoring.MigrationEvent;
+import dev.carriers.schema.monitoring.MigrationListener;
+import dev.carriers.testing.TestDatabase;
+import dev.carriers.testing.TestDatabaseFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code CREATE INDEX CONCURRENTLY} migrations: they run outside a transaction, do not deadlock with
+ * the migrator's own (session-level) lock, let concurrent writes through, and an invalid index left
+ * by a failed build is reported with its fix.
+ */
+class ConcurrentIndexIT {
+
+  private static final String INDEX_MIGRATION = "V100__create_carriers_name_lower_index.sql";
+
+  @TempDir
+  Path dir;
+
+  private TestDatabase database;
+
+  @BeforeEach
+  void migratedDatabaseWithRows() throws Exception {
+    database = TestDatabaseFactory.configure().load().createEmpty();
+    Fixtures.copyScripts(dir);
+    Fixtures.fromDirectory(database, dir).load().migrate();
+    Fixtures.execute(database, "insert into carriers (name, mc_number)"
+        + " select 'Carrier ' || i, i::text from generate_series(1, 20000) i");
+  }
+
+  @AfterEach
+  void dropDatabase() {
+    database.close();
+  }
+
+  @Test
+  void createIndexConcurrently_underConcurrentWrites_letsEveryWriteThrough_andEndsValid() throws Exception {
+    write("migration", INDEX_MIGRATION,
+        "create index concurrently carriers_name_lower_idx on carriers (lower(name));\n");
+    write("rollback", INDEX_MIGRATION, "drop index concurrently if exists carriers_name_lower_idx;\n");
+    CarriersMigrations migrations = Fixtures.fromDirectory(database, dir).globalMetrics(false).load();
+
+    AtomicBoolean running = new AtomicBoolean(true);
+    AtomicInteger writes = new AtomicInteger();
+    ExecutorService writers = Executors.newFixedThreadPool(3);
+    List<Future<?>> done = new ArrayList<>();
+    for (int w = 0; w < 3; w++) {
+      int writer = w;
+      done.add(writers.submit(() -> {
+        int i = 0;
+        try (Connection connection = database.dataSource().getConnection();
+            PreparedStatement insert = connection.prepareStatement(
+                "insert into carriers (name, mc_number) values (?, ?)");
+            PreparedStatement update = connection.prepareStatement(
+                "update carriers set name = name || '.' where id = ?")) {
+          while (running.get() || i < 50) {
+            insert.setString(1, "Writer " + writer + " row " + i);
+            insert.setString(2, String.valueOf(1_000_000 + writer * 100_000 + i));
+            insert.executeUpdate();
+            update.setLong(1, 1 + (i * 7L + writer) % 20000);
+            update.executeUpdate();
+            writes.addAndGet(2);
+            i++;
+          }
+        }
+        return null;
+      }));
+    }
+    long started = System.nanoTime();
+    AtomicInteger writesWhenBuildStarted = new AtomicInteger(-1);
+    AtomicInteger writesWhenBuildEnded = new AtomicInteger(-1);
+    migrations = Fixtures.fromDirectory(database, dir).globalMetrics(false)
+        .progress(line -> writesWhenBuildStarted.set(writes.get()))
+        .listener(new MigrationListener() {
+          @Override
+          public void onSuccess(MigrationEvent event) {
+            writesWhenBuildEnded.set(writes.get());
+          }
+        })
+        .load();
+    MigrateResult result;
+    try {
+      result = migrations.migrate();
+    } finally {
+      running.set(false);
+      writers.shutdown();
+    }
+    for (Future<?> writer : done) {
+      writer.get(); // rethrows any failed write
+    }
+
+    assertThat(result.appliedVersions()).containsExactly("100");
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
+    assertThat(writes.get()).isGreaterThanOrEqualTo(300);
+    assertThat(writesWhenBuildEnded.get())
+        .as("writes went through while the index was being built")
+        .isGreaterThan(writesWhenBuildStarted.get());
+    assertThat(Fixtures.query(database, "select i.indisvalid from pg_index i"
+        + " where i.indexrelid = 'carriers_name_lower_idx'::regclass")).containsExactly("t");
+    assertThat(migrations.invalidIndexes()).isEmpty();
+    migrations.validate();
+  }
+
+  @Test
+  void aFailedConcurrentBuild_leavesAnInvalidIndex_reportedByValidate_withTheFix() throws Exception {
+    // Duplicate names make the unique build fail after the index was created: it stays INVALID.
+    Fixtures.execute(database, "insert into carriers (name, mc_number) values ('Carrier 1', '99999999')");
+    write("migration", INDEX_MIGRATION,
+        "create unique index concurrently carriers_name_unique_idx on carriers (name);\n");
+    write("rollback", INDEX_MIGRATION, "drop index concurrently if exists carriers_name_unique_idx;\n");
+    CarriersMigrations migrations = Fixtures.fromDirectory(database, dir).globalMetrics(false).load();
+
+    assertThatThrownBy(migrations::migrate).isInstanceOf(MigrationException.class);
+
+    assertThat(migrations.invalidIndexes()).singleElement().satisfies(index -> {
+      assertThat(index.schema()).isEqualTo("public");
+      assertThat(index.name()).isEqualTo("carriers_name_unique_idx");
+      assertThat(index.table()).isEqualTo("carriers");
+      assertThat(index.definition()).contains("CREATE UNIQUE INDEX carriers_name_unique_idx");
+      assertThat(index.fix()).startsWith("DROP INDEX CONCURRENTLY \"public\".\"carriers_name_unique_idx\"");
+    });
+    assertThatThrownBy(migrations::validate)
+        .isInstanceOfSatisfying(MigrationValidationException.class, e -> assertThat(e.problems())
+            .anySatisfy(problem -> assertThat(problem)
+                .startsWith("invalid index \"public\".\"carriers_name_unique_idx\" on \"public\".\"carriers\"")
+                .contains("DROP INDEX CONCURRENTLY")));
+
+    // Outside a transaction nothing was rolled back: Flyway recorded the attempt as failed.
+    assertThat(Fixtures.query(database, "select success from flyway_schema_history where version = '100'"))
+        .containsExactly("f");
+
+    // The documented repair: drop the invalid index without blocking writes, remove the failed
+    // history row, fix the cause, migrate again.
+    Fixtures.execute(database, "drop index concurrently \"public\".\"carriers_name_unique_idx\"");
+    Fixtures.execute(database, "delete from flyway_schema_history where version = '100' and not success");
+    Fixtures.execute(database, "delete from carriers where mc_number = '99999999'");
+    assertThat(migrations.invalidIndexes()).isEmpty();
+    assertThat(migrations.migrate().appliedVersions()).containsExactly("100");
+    assertThat(migrations.invalidIndexes()).isEmpty();
+    migrations.validate();
+  }
+
+  private void write(String folder, String name, String sql) throws Exception {
+    Files.writeString(dir.resolve(folder).resolve(name), sql, StandardCharsets.UTF_8);
+  }
+}
