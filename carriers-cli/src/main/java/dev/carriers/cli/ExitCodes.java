@@ -77,6 +77,18 @@ public final class ExitCodes {
   /** Another migrate, rollback, baseline or reset held the schema lock too long; nothing changed. */
   public static final int SCHEMA_LOCKED = 15;
 
+  /**
+   * A migration gave up waiting for a lock another session holds ({@code lock_timeout}) on every
+   * attempt; it was rolled back.
+   */
+  public static final int LOCK_TIMEOUT = 20;
+
+  /** An index is invalid: the remains of a failed {@code CREATE INDEX CONCURRENTLY} (status, smoke-test). */
+  public static final int INVALID_INDEX = 21;
+
+  /** {@code smoke-test}: a post-migrate check failed. */
+  public static final int SMOKE_TEST_FAILED = 22;
+
   private ExitCodes() {
   }
 
@@ -105,6 +117,9 @@ public final class ExitCodes {
     codes.put(BASELINE_REFUSED, "baseline refused; nothing recorded");
     codes.put(RESET_REFUSED, "reset refused; nothing dropped");
     codes.put(SCHEMA_LOCKED, "another schema change holds the lock");
+    codes.put(LOCK_TIMEOUT, "a migration timed out waiting for a table lock (lock_timeout); rolled back");
+    codes.put(INVALID_INDEX, "status: an index is invalid (failed CREATE INDEX CONCURRENTLY)");
+    codes.put(SMOKE_TEST_FAILED, "smoke-test: a post-migrate check failed");
     return java.util.Collections.unmodifiableMap(codes);
   }
 }

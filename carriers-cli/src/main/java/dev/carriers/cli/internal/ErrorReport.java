@@ -3,6 +3,7 @@ package dev.carriers.cli.internal;
 import dev.carriers.cli.ExitCodes;
 import dev.carriers.schema.MigrationValidationException;
 import dev.carriers.schema.lifecycle.BaselineRefusedException;
+import dev.carriers.schema.lifecycle.MigrationLockTimeoutException;
 import dev.carriers.schema.lifecycle.ResetRefusedException;
 import dev.carriers.schema.lifecycle.RollbackFailedException;
 import dev.carriers.schema.lifecycle.RollbackRefusedException;
@@ -71,6 +72,9 @@ record ErrorReport(int exitCode, String line) {
     }
     if (failure instanceof SchemaLockTimeoutException) {
       return ExitCodes.SCHEMA_LOCKED;
+    }
+    if (failure instanceof MigrationLockTimeoutException) {
+      return ExitCodes.LOCK_TIMEOUT;
     }
     return ExitCodes.OK;
   }

@@ -6,6 +6,7 @@ import dev.carriers.schema.CarriersMigrations;
 import dev.carriers.schema.MigrateResult;
 import dev.carriers.schema.MigrationException;
 import dev.carriers.schema.MigrationValidationException;
+import dev.carriers.schema.lifecycle.MigrationLockTimeoutException;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,7 +19,9 @@ import picocli.CommandLine.Option;
  * <p>One instance per invocation; not thread-safe.
  */
 @Command(name = "migrate", mixinStandardHelpOptions = true,
-    description = "Applies pending migrations, each in its own transaction. Recorded in the audit trail.")
+    description = "Applies pending migrations, each in its own transaction, with a lock_timeout (retried"
+        + " with backoff) so that it never queues traffic behind it. Recorded in the audit trail;"
+        + " --on-failure-exec/--on-failure-file alert on failure.")
 public final class MigrateCommand extends DatabaseCommand {
 
   @Option(names = "--create-database",
@@ -32,12 +35,27 @@ public final class MigrateCommand extends DatabaseCommand {
   @picocli.CommandLine.Mixin
   private ProgressOption progress;
 
+  @picocli.CommandLine.Mixin
+  private GuardOptions guards;
+
+  @picocli.CommandLine.Mixin
+  private FailureOptions onFailure;
+
   /** Creates the command; picocli calls this. */
   public MigrateCommand() {
   }
 
   @Override
   protected int run(DatabaseUrl url) {
+    try {
+      return migrate(url);
+    } catch (RuntimeException e) {
+      onFailure.fire("migrate", url.jdbcUrl(), ErrorReport.of(e), RootCommand.of(spec()).secretMask(), err());
+      throw e;
+    }
+  }
+
+  private int migrate(DatabaseUrl url) {
     PrintWriter out = out();
     if (createDatabase) {
       if (TargetDatabase.createIfMissing(url)) {
@@ -46,11 +64,13 @@ public final class MigrateCommand extends DatabaseCommand {
     } else {
       TargetDatabase.check(url, "pass --create-database to create it");
     }
-    CarriersMigrations migrations = Migrations.on(url, progress.listener(err())).load();
+    CarriersMigrations migrations = guards.applyTo(Migrations.on(url, progress.listener(err())))
+        .listener(onFailure.listener())
+        .load();
     MigrateResult result;
     try {
       result = migrations.migrate();
-    } catch (MigrationValidationException e) {
+    } catch (MigrationValidationException | MigrationLockTimeoutException e) {
       throw e;
     } catch (MigrationException e) {
       throw new MigrationFailedException(ErrorReport.firstLine(e.getMessage()), e);

@@ -28,6 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
         BaselineCommand.class,
         ResetCommand.class,
         SeedCommand.class,
+        SmokeTestCommand.class,
         AuditCommand.class,
         CommandLine.HelpCommand.class
     })

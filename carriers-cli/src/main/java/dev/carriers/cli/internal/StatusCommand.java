@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 @Command(name = "status", mixinStandardHelpOptions = true,
     description = "Lists applied, pending, failed and unknown migrations with version, description,"
         + " checksum, installed by/on and duration. Exits 0 only when up to date; 3 pending,"
-        + " 4 failed, 11 checksum mismatch, 5 unknown migrations.")
+        + " 4 failed, 11 checksum mismatch, 5 unknown migrations, 21 an invalid index.")
 public final class StatusCommand extends DatabaseCommand {
 
   @Option(names = "--json", description = "Print JSON instead of a table.")
@@ -27,10 +27,8 @@ public final class StatusCommand extends DatabaseCommand {
   @Override
   protected int run(DatabaseUrl url) {
     TargetDatabase.check(url, "run 'carriers migrate --create-database' to create it");
-    StatusReport report = new StatusReport(url.jdbcUrl(), CarriersMigrations.configure()
-        .dataSource(url.unpooledDataSource())
-        .load()
-        .info());
+    CarriersMigrations migrations = CarriersMigrations.configure().dataSource(url.unpooledDataSource()).load();
+    StatusReport report = new StatusReport(url.jdbcUrl(), migrations.info(), migrations.invalidIndexes());
     out().print(json ? report.json() : report.text());
     return report.exitCode();
   }

@@ -1,6 +1,7 @@
 package dev.carriers.cli.internal;
 
 import dev.carriers.cli.ExitCodes;
+import dev.carriers.schema.lifecycle.InvalidIndex;
 import dev.carriers.schema.MigrationEntry;
 import dev.carriers.schema.MigrationState;
 import dev.carriers.schema.MigrationStatus;
@@ -23,6 +24,7 @@ final class StatusReport {
 
   private final String database;
   private final MigrationStatus status;
+  private final List<InvalidIndex> invalidIndexes;
 
   /**
    * Creates a report.
@@ -31,13 +33,26 @@ final class StatusReport {
    * @param status its migrations
    */
   StatusReport(String database, MigrationStatus status) {
+    this(database, status, List.of());
+  }
+
+  /**
+   * Creates a report that also lists invalid indexes.
+   *
+   * @param database the database, as shown to the user (never with a password)
+   * @param status its migrations
+   * @param invalidIndexes the indexes left invalid by a failed {@code CREATE INDEX CONCURRENTLY}
+   */
+  StatusReport(String database, MigrationStatus status, List<InvalidIndex> invalidIndexes) {
     this.database = database;
     this.status = status;
+    this.invalidIndexes = List.copyOf(invalidIndexes);
   }
 
   /**
    * Returns the exit code of {@code status}: any failed migration first, then an applied script
-   * edited since (checksum mismatch), then migrations unknown to this build, then pending ones; {@link ExitCodes#OK} when up to date.
+   * edited since (checksum mismatch), then migrations unknown to this build, then an invalid index,
+   * then pending ones; {@link ExitCodes#OK} when up to date.
    *
    * @return the exit code
    */
@@ -50,6 +65,9 @@ final class StatusReport {
     }
     if (!status.inState(MigrationState.UNKNOWN).isEmpty()) {
       return ExitCodes.VALIDATION_FAILED;
+    }
+    if (!invalidIndexes.isEmpty()) {
+      return ExitCodes.INVALID_INDEX;
     }
     if (!status.pending().isEmpty()) {
       return ExitCodes.PENDING;
@@ -76,6 +94,10 @@ final class StatusReport {
         break;
       case ExitCodes.VALIDATION_FAILED:
         verdict = "the database has migrations this build does not know; it was migrated by a newer build";
+        break;
+      case ExitCodes.INVALID_INDEX:
+        verdict = invalidIndexes.size() + " invalid index(es) left by a failed CREATE INDEX CONCURRENTLY;"
+            + " drop and rebuild (see above)";
         break;
       case ExitCodes.PENDING:
         verdict = "migrations pending; run 'carriers migrate'";
@@ -129,6 +151,10 @@ final class StatusReport {
     if (status.migrations().isEmpty()) {
       out.append("(no migrations)\n");
     }
+    for (InvalidIndex index : invalidIndexes) {
+      out.append("Invalid index ").append(index.qualifiedName()).append(" on ").append(index.table())
+          .append(": ").append(index.fix()).append('\n');
+    }
     return out.append(summary()).append('\n').toString();
   }
 
@@ -136,7 +162,7 @@ final class StatusReport {
    * Returns the status as a JSON object: {@code database}, {@code currentVersion},
    * {@code upToDate}, counts, and {@code migrations} with each one's {@code version},
    * {@code description}, {@code script}, {@code state}, {@code installedOn} (ISO-8601),
-   * {@code installedBy}, {@code executionMillis} and {@code checksum}.
+   * {@code installedBy}, {@code executionMillis} and {@code checksum}; and {@code invalidIndexes}.
    *
    * @return the JSON text, ending with a newline
    */
@@ -165,6 +191,17 @@ final class StatusReport {
       migrations.add(entry);
     }
     document.put("migrations", migrations);
+    List<Object> invalid = new ArrayList<>();
+    for (InvalidIndex index : invalidIndexes) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("schema", index.schema());
+      entry.put("name", index.name());
+      entry.put("table", index.table());
+      entry.put("definition", index.definition());
+      entry.put("fix", index.fix());
+      invalid.add(entry);
+    }
+    document.put("invalidIndexes", invalid);
     return Json.write(document) + "\n";
   }
 

@@ -1,0 +1,185 @@
+package dev.carriers.cli.internal;
+
+import static dev.carriers.schema.jooq.Tables.CARRIERS;
+
+import dev.carriers.DatabaseUrl;
+import dev.carriers.cli.ExitCodes;
+import dev.carriers.schema.CarriersMigrations;
+import dev.carriers.schema.MigrationEntry;
+import dev.carriers.schema.MigrationState;
+import dev.carriers.schema.MigrationStatus;
+import dev.carriers.schema.jooq.tables.records.CarrierRecord;
+import dev.carriers.schema.lifecycle.InvalidIndex;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code carriers smoke-test}: the check after a deployment's {@code migrate}. Health (the server
+ * answers a round trip), status (every migration of this build applied, none failed, pending,
+ * unknown or edited), indexes (none left invalid by a failed {@code CREATE INDEX CONCURRENTLY}), and
+ * a canary: a carrier created, read back through the generated record classes and deleted, in a
+ * transaction that is rolled back, so nothing is left behind. Exits 0 only when every check passes.
+ *
+ * <p>One instance per invocation; not thread-safe.
+ */
+@Command(name = "smoke-test", mixinStandardHelpOptions = true,
+    description = "Post-migrate check: health (round trip), status up to date, no invalid index, and a"
+        + " create/read/delete canary in a rolled-back transaction. Exits 0 when all pass, 22 otherwise.")
+public final class SmokeTestCommand extends DatabaseCommand {
+
+  /** The canary's name: recognisable if it ever showed up in a table. */
+  static final String CANARY_NAME = "carriers smoke-test canary (rolled back)";
+
+  @Option(names = "--json", description = "Print the checks as JSON.")
+  private boolean json;
+
+  /** Creates the command; picocli calls this. */
+  public SmokeTestCommand() {
+  }
+
+  /** One check's result. */
+  private record Check(String name, boolean passed, String detail) {
+  }
+
+  @Override
+  protected int run(DatabaseUrl url) {
+    TargetDatabase.check(url, "run 'carriers migrate --create-database' to create it");
+    DataSource dataSource = url.unpooledDataSource();
+    CarriersMigrations migrations = CarriersMigrations.configure().dataSource(dataSource).load();
+    List<Check> checks = new ArrayList<>();
+    checks.add(health(dataSource));
+    checks.add(status(migrations.info()));
+    checks.add(indexes(migrations.invalidIndexes()));
+    checks.add(canary(dataSource));
+    boolean passed = checks.stream().allMatch(Check::passed);
+    if (json) {
+      Map<String, Object> document = new LinkedHashMap<>();
+      document.put("database", url.jdbcUrl());
+      document.put("passed", passed);
+      List<Object> list = new ArrayList<>();
+      for (Check check : checks) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("check", check.name());
+        entry.put("passed", check.passed());
+        entry.put("detail", check.detail());
+        list.add(entry);
+      }
+      document.put("checks", list);
+      out().print(Json.write(document) + "\n");
+    } else {
+      out().println("Smoke test of " + url.jdbcUrl());
+      for (Check check : checks) {
+        out().println(String.format("%-4s  %-7s %s", check.passed() ? "ok" : "FAIL", check.name(), check.detail()));
+      }
+      out().println(passed ? "Smoke test passed." : "Smoke test FAILED: "
+          + checks.stream().filter(check -> !check.passed()).map(Check::name).collect(Collectors.joining(", ")));
+    }
+    return passed ? ExitCodes.OK : ExitCodes.SMOKE_TEST_FAILED;
+  }
+
+  private static Check health(DataSource dataSource) {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      long started = System.nanoTime();
+      try (ResultSet rows = statement.executeQuery("select 1")) {
+        rows.next();
+      }
+      long micros = (System.nanoTime() - started) / 1_000;
+      String version;
+      try (ResultSet rows = statement.executeQuery("show server_version")) {
+        rows.next();
+        version = rows.getString(1);
+      }
+      return new Check("health", true, "reachable, round trip " + (micros / 1000.0) + " ms, PostgreSQL " + version);
+    } catch (SQLException e) {
+      return new Check("health", false, "not reachable: " + ErrorReport.firstLine(e.getMessage()));
+    }
+  }
+
+  private static Check status(MigrationStatus status) {
+    List<String> problems = new ArrayList<>();
+    addProblem(problems, status.inState(MigrationState.FAILED), "failed");
+    addProblem(problems, status.checksumMismatches(), "changed since applied");
+    addProblem(problems, status.inState(MigrationState.UNKNOWN), "unknown to this build");
+    addProblem(problems, status.pending(), "pending");
+    String version = status.currentVersion() == null ? "none" : status.currentVersion();
+    if (problems.isEmpty()) {
+      return new Check("status", true, "schema version " + version + ", up to date");
+    }
+    return new Check("status", false, "schema version " + version + ": " + String.join("; ", problems)
+        + "; run 'carriers status'");
+  }
+
+  private static void addProblem(List<String> problems, List<MigrationEntry> entries, String what) {
+    if (!entries.isEmpty()) {
+      problems.add(entries.size() + " " + what + " (" + entries.stream()
+          .map(entry -> entry.version() == null ? entry.description() : entry.version())
+          .collect(Collectors.joining(", ")) + ")");
+    }
+  }
+
+  private static Check indexes(List<InvalidIndex> invalid) {
+    if (invalid.isEmpty()) {
+      return new Check("indexes", true, "every index valid");
+    }
+    return new Check("indexes", false, invalid.stream().map(InvalidIndex::describe).collect(Collectors.joining("; ")));
+  }
+
+  private static Check canary(DataSource dataSource) {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        DSLContext sql = DSL.using(connection, SQLDialect.POSTGRES);
+        // Never wait behind a lock in production: a smoke test that blocks traffic is worse than none.
+        sql.execute("set local lock_timeout = '2s'");
+        sql.execute("set local statement_timeout = '10s'");
+        String mcNumber = sql.resultQuery("select n::text from generate_series(99999999, 99990000, -1) n"
+            + " where not exists (select 1 from carriers where mc_number = n::text) limit 1").fetchOne(0, String.class);
+        CarrierRecord created = sql.insertInto(CARRIERS)
+            .set(CARRIERS.NAME, CANARY_NAME)
+            .set(CARRIERS.MC_NUMBER, mcNumber)
+            .returning()
+            .fetchOne();
+        if (created == null || created.getId() == null) {
+          return new Check("canary", false, "insert returned no row");
+        }
+        CarrierRecord read = sql.selectFrom(CARRIERS).where(CARRIERS.ID.eq(created.getId())).fetchOne();
+        if (read == null || !CANARY_NAME.equals(read.getName()) || !mcNumber.equals(read.getMcNumber())) {
+          return new Check("canary", false, "carrier #" + created.getId() + " read back differs from what was written");
+        }
+        int deleted = sql.deleteFrom(CARRIERS).where(CARRIERS.ID.eq(created.getId())).execute();
+        if (deleted != 1) {
+          return new Check("canary", false, "delete of carrier #" + created.getId() + " removed " + deleted + " rows");
+        }
+        return new Check("canary", true, "created, read and deleted carrier #" + created.getId()
+            + " (status " + read.getStatus() + ") in a transaction, rolled back");
+      } finally {
+        connection.rollback();
+      }
+    } catch (SQLException | org.jooq.exception.DataAccessException e) {
+      return new Check("canary", false, "create/read/delete failed: " + ErrorReport.describe(e, sqlCause(e)));
+    }
+  }
+
+  private static SQLException sqlCause(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql) {
+        return sql;
+      }
+    }
+    return null;
+  }
+}
