@@ -206,7 +206,8 @@ public final class CarriersMigrations {
         events.failed(run, attempt, MigrationOutcome.FAILED, message, sqlState);
         if (LOCK_NOT_AVAILABLE.equals(sqlState)) {
           throw new MigrationLockTimeoutException("migrate failed: migration " + version + " could not get a lock"
-              + " within lock_timeout " + configuration.lockTimeout.toMillis() + " ms on " + attempt
+              + " within its lock_timeout (configured " + configuration.lockTimeout.toMillis()
+              + " ms; a script's own set local wins) on " + attempt
               + (attempt == 1 ? " attempt" : " attempts")
               + " (another session holds a lock on its table: see pg_stat_activity); it was rolled back,"
               + " nothing of it is applied; run migrate again once the blocker is gone", version, attempt, e);

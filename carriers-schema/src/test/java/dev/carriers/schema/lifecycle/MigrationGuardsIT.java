@@ -81,7 +81,8 @@ class MigrationGuardsIT {
             assertThat(e.version()).isEqualTo("100");
             assertThat(e.attempts()).isEqualTo(3);
           })
-          .hasMessageContaining("migration 100 could not get a lock within lock_timeout 300 ms on 3 attempts")
+          .hasMessageContaining("migration 100 could not get a lock within its lock_timeout (configured 300 ms;")
+          .hasMessageContaining("on 3 attempts")
           .hasMessageContaining("nothing of it is applied");
 
       // 3 attempts of ~300 ms plus 100 + 200 ms of backoff: seconds, not the blocker's lifetime.
