@@ -15,6 +15,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 import org.jooq.Constants;
 import org.jooq.codegen.GenerationTool;
 import org.jooq.meta.jaxb.Configuration;
@@ -79,12 +81,13 @@ public final class CarriersCodegen {
     System.out.println("[carriers-codegen] applying " + migrations + " on " + server);
     TestDatabaseFactory factory = TestDatabaseFactory.configure().server(server).load();
     try (TestDatabase database = factory.createEmpty()) {
-      Flyway.configure()
+      FluentConfiguration flyway = Flyway.configure()
           .dataSource(database.dataSource())
           .locations("filesystem:" + migrations)
-          .failOnMissingLocations(true)
-          .load()
-          .migrate();
+          .failOnMissingLocations(true);
+      // Session-level lock, so CREATE INDEX CONCURRENTLY does not wait on Flyway's own lock.
+      flyway.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
+      flyway.load().migrate();
       try (Connection connection = database.dataSource().getConnection()) {
         GenerationTool tool = new GenerationTool();
         tool.setConnection(connection);

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
@@ -38,13 +40,17 @@ public final class CarriersMigrations {
 
   private CarriersMigrations(Configuration configuration) {
     this.configuration = configuration;
-    this.flyway = Flyway.configure(CarriersMigrations.class.getClassLoader())
+    FluentConfiguration fluent = Flyway.configure(CarriersMigrations.class.getClassLoader())
         .dataSource(configuration.dataSource)
         .locations(configuration.locations.toArray(String[]::new))
         .cleanDisabled(!configuration.cleanEnabled)
         .failOnMissingLocations(true)
-        .validateMigrationNaming(true)
-        .load();
+        .validateMigrationNaming(true);
+    // A session-level lock: with Flyway's default transaction-level lock, a migration that runs
+    // outside a transaction (CREATE INDEX CONCURRENTLY, V7) waits forever for the transaction that
+    // holds the lock.
+    fluent.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
+    this.flyway = fluent.load();
   }
 
   /**

@@ -14,6 +14,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 
 /**
  * Hands out fresh databases cloned from a template database that is migrated once.
@@ -169,11 +171,14 @@ public final class TestDatabaseFactory {
         configuration.initializerId);
     return session.template(checksum, dataSource -> {
       if (!configuration.locations.isEmpty()) {
-        Flyway.configure()
+        FluentConfiguration flyway = Flyway.configure()
             .dataSource(dataSource)
-            .locations(configuration.locations.toArray(String[]::new))
-            .load()
-            .migrate();
+            .locations(configuration.locations.toArray(String[]::new));
+        // A session-level lock: with Flyway's default transaction-level lock, a migration that runs
+        // outside a transaction (CREATE INDEX CONCURRENTLY) waits forever for the transaction that
+        // holds the lock.
+        flyway.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
+        flyway.load().migrate();
       }
       if (configuration.initializer != null) {
         configuration.initializer.accept(dataSource);
