@@ -13,7 +13,7 @@ public final class Benchmarks {
   /**
    * Runs a benchmark.
    *
-   * @param args the benchmark's name ({@code clone}) and its own arguments
+   * @param args the benchmark's name ({@code clone}, {@code dao}) and its own arguments
    * @throws Exception when the benchmark fails
    */
   public static void main(String[] args) throws Exception {
@@ -21,7 +21,8 @@ public final class Benchmarks {
     String[] rest = args.length == 0 ? new String[0] : Arrays.copyOfRange(args, 1, args.length);
     switch (name) {
       case "clone" -> CloneBenchmark.main(rest);
-      default -> throw new IllegalArgumentException("unknown benchmark \"" + name + "\"; known: clone");
+      case "dao" -> DaoBenchmark.main(rest);
+      default -> throw new IllegalArgumentException("unknown benchmark \"" + name + "\"; known: clone, dao");
     }
   }
 }

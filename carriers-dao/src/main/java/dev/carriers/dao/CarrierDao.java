@@ -2,6 +2,7 @@ package dev.carriers.dao;
 
 import static dev.carriers.schema.jooq.Tables.CARRIERS;
 
+import dev.carriers.dao.internal.CarrierStatements;
 import dev.carriers.dao.internal.Cursor;
 import dev.carriers.dao.internal.ErrorTranslator;
 import dev.carriers.dao.validation.CarrierValidationException;
@@ -9,9 +10,11 @@ import dev.carriers.dao.validation.CarrierValidator;
 import dev.carriers.dao.validation.McNumbers;
 import dev.carriers.dao.validation.Violation;
 import dev.carriers.schema.jooq.tables.records.CarrierRecord;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -63,6 +66,8 @@ public final class CarrierDao {
 
   private static final String MC_NUMBER_RULE = "must be an MC number of 1 to 8 digits, such as MC-123456 or 123456";
 
+  private static final CarrierStatements STATEMENTS = new CarrierStatements(Carriers.settings());
+
   private final DSLContext dsl;
   private final CarrierValidator validator = CarrierValidator.instance();
 
@@ -81,10 +86,14 @@ public final class CarrierDao {
   public CarrierRecord create(NewCarrier carrier) {
     String operation = "create carrier";
     validator.validate(operation, carrier);
-    return run(operation, () -> dsl.insertInto(CARRIERS, CARRIERS.NAME, CARRIERS.MC_NUMBER, CARRIERS.STATUS)
-        .values(DSL.val(carrier.name()), DSL.val(carrier.mcNumber()), status(carrier.status()))
-        .returning()
-        .fetchOne());
+    CarrierStatus status = carrier.status();
+    return query(operation, STATEMENTS.insert(status != null), statement -> {
+      statement.setString(1, carrier.name());
+      statement.setString(2, carrier.mcNumber());
+      if (status != null) {
+        statement.setString(3, status.getLiteral());
+      }
+    }, this::single);
   }
 
   /**
@@ -155,7 +164,8 @@ public final class CarrierDao {
    * @return the carrier, or empty if there is none
    */
   public Optional<CarrierRecord> findById(long id) {
-    return run("find carrier", () -> dsl.selectFrom(CARRIERS).where(CARRIERS.ID.eq(id)).fetchOptional());
+    return Optional.ofNullable(query("find carrier", STATEMENTS.selectById(), statement -> statement.setLong(1, id),
+        this::singleOrNull));
   }
 
   /**
@@ -167,7 +177,8 @@ public final class CarrierDao {
    */
   public CarrierRecord getById(long id) {
     String operation = "get carrier";
-    CarrierRecord found = run(operation, () -> dsl.selectFrom(CARRIERS).where(CARRIERS.ID.eq(id)).fetchOne());
+    CarrierRecord found = query(operation, STATEMENTS.selectById(), statement -> statement.setLong(1, id),
+        this::singleOrNull);
     if (found == null) {
       throw new CarrierNotFoundException(operation, id);
     }
@@ -191,7 +202,8 @@ public final class CarrierDao {
               mcNumber)));
     }
     String value = canonical.get();
-    return run(operation, () -> dsl.selectFrom(CARRIERS).where(CARRIERS.MC_NUMBER.eq(value)).fetchOptional());
+    return Optional.ofNullable(query(operation, STATEMENTS.selectByMcNumber(),
+        statement -> statement.setString(1, value), this::singleOrNull));
   }
 
   /**
@@ -209,20 +221,27 @@ public final class CarrierDao {
   public CarrierRecord update(long id, long expectedVersion, CarrierUpdate change) {
     String operation = "update carrier";
     validateUpdate(operation, change);
-    Map<Field<?>, Object> values = new LinkedHashMap<>();
-    if (change.setsName()) {
-      values.put(CARRIERS.NAME, change.name().orElseThrow());
+    int shape = (change.setsName() ? CarrierStatements.SET_NAME : 0)
+        | (change.setsMcNumber() ? CarrierStatements.SET_MC : 0)
+        | (change.status().isPresent() ? CarrierStatements.SET_STATUS : 0);
+    CarrierRecord updated = query(operation, STATEMENTS.update(shape), statement -> {
+      int index = 1;
+      if (change.setsName()) {
+        statement.setString(index++, change.name().orElseThrow());
+      }
+      if (change.setsMcNumber()) {
+        statement.setString(index++, change.mcNumberOrNull());
+      }
+      if (change.status().isPresent()) {
+        statement.setString(index++, change.status().get().getLiteral());
+      }
+      statement.setLong(index++, id);
+      statement.setLong(index, expectedVersion);
+    }, this::singleOrNull);
+    if (updated == null) {
+      throw missingOrStale(operation, id, expectedVersion);
     }
-    if (change.setsMcNumber()) {
-      values.put(CARRIERS.MC_NUMBER, change.mcNumberOrNull());
-    }
-    change.status().ifPresent(status -> values.put(CARRIERS.STATUS, status));
-    Optional<CarrierRecord> updated = run(operation, () -> dsl.update(CARRIERS)
-        .set(values)
-        .where(CARRIERS.ID.eq(id).and(CARRIERS.VERSION.eq(expectedVersion)))
-        .returning()
-        .fetchOptional());
-    return updated.orElseThrow(() -> missingOrStale(operation, id, expectedVersion));
+    return updated;
   }
 
   /**
@@ -286,7 +305,7 @@ public final class CarrierDao {
    */
   public long count(CarrierQuery query) {
     Objects.requireNonNull(query, "query");
-    return run("count carriers", () -> dsl.fetchCount(CARRIERS, DSL.and(conditions(query))));
+    return run("count carriers", () -> dsl.fetchCount(CARRIERS, conditions(query)));
   }
 
   /**
@@ -300,21 +319,30 @@ public final class CarrierDao {
     String operation = "list carriers";
     Objects.requireNonNull(query, "query");
     String fingerprint = Cursor.fingerprint(query.filterDescription());
-    List<Condition> conditions = conditions(query);
+    OptionalLong after = OptionalLong.empty();
     if (query.cursor().isPresent()) {
-      OptionalLong after = Cursor.decode(query.cursor().get(), fingerprint);
+      after = Cursor.decode(query.cursor().get(), fingerprint);
       if (after.isEmpty()) {
         throw new CarrierValidationException(operation, List.of(new Violation("cursor",
             "is not a cursor returned by this query (altered, or made for other filters)", null)));
       }
-      conditions.add(CARRIERS.ID.gt(after.getAsLong()));
     }
     int pageSize = query.pageSize();
-    Result<CarrierRecord> rows = run(operation, () -> dsl.selectFrom(CARRIERS)
-        .where(conditions)
-        .orderBy(CARRIERS.ID)
-        .limit(pageSize + 1)
-        .fetch());
+    int shape = shape(query) | (after.isPresent() ? CarrierStatements.AFTER : 0);
+    OptionalLong afterId = after;
+    List<CarrierRecord> rows = query(operation, STATEMENTS.list(shape), statement -> {
+      int index = 1;
+      if (query.nameContains().isPresent()) {
+        statement.setString(index++, "%" + escapeLike(query.nameContains().get()) + "%");
+      }
+      if (query.status().isPresent()) {
+        statement.setString(index++, query.status().get().getLiteral());
+      }
+      if (afterId.isPresent()) {
+        statement.setLong(index++, afterId.getAsLong());
+      }
+      statement.setInt(index, pageSize + 1);
+    }, this::all);
     if (rows.size() <= pageSize) {
       return new Page<>(rows, null);
     }
@@ -322,12 +350,27 @@ public final class CarrierDao {
     return new Page<>(items, Cursor.encode(items.get(pageSize - 1).getId(), fingerprint));
   }
 
-  private static List<Condition> conditions(CarrierQuery query) {
-    List<Condition> conditions = new ArrayList<>(4);
+  private static int shape(CarrierQuery query) {
+    int shape = 0;
+    if (query.nameContains().isPresent()) {
+      shape |= CarrierStatements.NAME;
+    }
+    if (query.status().isPresent()) {
+      shape |= CarrierStatements.STATUS;
+    }
+    if (query.hasMcNumber().isPresent()) {
+      shape |= query.hasMcNumber().get() ? CarrierStatements.WITH_MC : CarrierStatements.WITHOUT_MC;
+    }
+    return shape;
+  }
+
+  /** The filter conditions of a query with its values inlined as binds, for jOOQ-run statements. */
+  private static Condition conditions(CarrierQuery query) {
+    List<Condition> conditions = new ArrayList<>(3);
     query.nameContains().ifPresent(text -> conditions.add(CARRIERS.NAME.likeIgnoreCase("%" + escapeLike(text) + "%", '\\')));
     query.status().ifPresent(status -> conditions.add(CARRIERS.STATUS.eq(status)));
     query.hasMcNumber().ifPresent(has -> conditions.add(has ? CARRIERS.MC_NUMBER.isNotNull() : CARRIERS.MC_NUMBER.isNull()));
-    return conditions;
+    return DSL.and(conditions);
   }
 
   static String escapeLike(String text) {
@@ -365,6 +408,56 @@ public final class CarrierDao {
 
   private static Field<CarrierStatus> status(CarrierStatus status) {
     return status == null ? DSL.defaultValue(CARRIERS.STATUS) : DSL.val(status, CARRIERS.STATUS);
+  }
+
+  /** Binds a statement's parameters. */
+  @FunctionalInterface
+  private interface Binder {
+    void bind(PreparedStatement statement) throws SQLException;
+  }
+
+  /** Reads a statement's result. */
+  @FunctionalInterface
+  private interface Reader<T> {
+    T read(ResultSet rows) throws SQLException;
+  }
+
+  /**
+   * Runs one of the pre-rendered statements on the context's connection (the transaction's, in a
+   * transaction) and maps its rows without jOOQ's per-call rendering.
+   */
+  private <T> T query(String operation, String sql, Binder binder, Reader<T> reader) {
+    try {
+      return dsl.connectionResult(connection -> {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+          binder.bind(statement);
+          try (ResultSet rows = statement.executeQuery()) {
+            return reader.read(rows);
+          }
+        }
+      });
+    } catch (RuntimeException e) {
+      throw ErrorTranslator.translate(operation, e);
+    }
+  }
+
+  private CarrierRecord singleOrNull(ResultSet rows) throws SQLException {
+    return rows.next() ? STATEMENTS.read(rows) : null;
+  }
+
+  private CarrierRecord single(ResultSet rows) throws SQLException {
+    if (!rows.next()) {
+      throw new SQLException("the statement returned no row");
+    }
+    return STATEMENTS.read(rows);
+  }
+
+  private List<CarrierRecord> all(ResultSet rows) throws SQLException {
+    List<CarrierRecord> records = new ArrayList<>();
+    while (rows.next()) {
+      records.add(STATEMENTS.read(rows));
+    }
+    return records;
   }
 
   private static <T> T run(String operation, Supplier<T> work) {
