@@ -1,0 +1,25 @@
+package dev.carriers.cli.internal;
+
+import dev.carriers.CarriersException;
+
+/**
+ * A failure the CLI detected and described itself: its message is the one line printed, and it
+ * knows its exit code. Messages never contain a password.
+ */
+public abstract class CommandFailure extends CarriersException {
+
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Creates the failure.
+   *
+   * @param message the line to print
+   * @param cause the underlying failure, or null
+   */
+  protected CommandFailure(String message, Throwable cause) {
+    super(message, cause);
+  }
+
+  /** Returns the exit code, one of {@link dev.carriers.cli.ExitCodes}. */
+  public abstract int exitCode();
+}

@@ -1,0 +1,24 @@
+package dev.carriers.cli.internal;
+
+import dev.carriers.cli.ExitCodes;
+
+/** The database does not exist on the server, or could not be created. Exit code {@link ExitCodes#DATABASE_MISSING}. */
+public final class DatabaseMissingException extends CommandFailure {
+
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Creates the exception.
+   *
+   * @param message the line to print; never a password
+   * @param cause the underlying failure, or null
+   */
+  public DatabaseMissingException(String message, Throwable cause) {
+    super(message, cause);
+  }
+
+  @Override
+  public int exitCode() {
+    return ExitCodes.DATABASE_MISSING;
+  }
+}

@@ -1,0 +1,24 @@
+package dev.carriers.cli.internal;
+
+import dev.carriers.cli.ExitCodes;
+
+/** The database URL given by {@code --url} or {@code DATABASE_URL} cannot be parsed. Exit code {@link ExitCodes#USAGE}. */
+public final class InvalidDatabaseUrlException extends CommandFailure {
+
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Creates the exception.
+   *
+   * @param message the line to print; never a password
+   * @param cause the underlying failure, or null
+   */
+  public InvalidDatabaseUrlException(String message, Throwable cause) {
+    super(message, cause);
+  }
+
+  @Override
+  public int exitCode() {
+    return ExitCodes.USAGE;
+  }
+}

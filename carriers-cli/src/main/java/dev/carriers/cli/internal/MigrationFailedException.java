@@ -1,0 +1,24 @@
+package dev.carriers.cli.internal;
+
+import dev.carriers.cli.ExitCodes;
+
+/** A migration failed to apply (and was rolled back), or the history records a failed migration. Exit code {@link ExitCodes#MIGRATION_FAILED}. */
+public final class MigrationFailedException extends CommandFailure {
+
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Creates the exception.
+   *
+   * @param message the line to print; never a password
+   * @param cause the underlying failure, or null
+   */
+  public MigrationFailedException(String message, Throwable cause) {
+    super(message, cause);
+  }
+
+  @Override
+  public int exitCode() {
+    return ExitCodes.MIGRATION_FAILED;
+  }
+}
