@@ -115,7 +115,10 @@ class CarriersIT {
       assertThat(first.pool().active()).isZero();
       assertThat(first.pool().total()).isPositive();
       assertThat(first.pool().waiting()).isZero();
-      assertThat(first.schema().appliedVersion()).isEqualTo("7");
+      assertThat(first.schema().appliedVersion()).isNotNull()
+          .isEqualTo(dev.carriers.schema.CarriersMigrations.configure().dataSource(database.dataSource()).load()
+              .info().currentVersion());
+      assertThat(Integer.parseInt(first.schema().appliedVersion())).isGreaterThanOrEqualTo(7);
       assertThat(first.schema().migrationsPending()).isFalse();
       assertThat(first.schema().pendingVersions()).isEmpty();
 
