@@ -23,7 +23,7 @@ import org.jooq.impl.DSL;
 /**
  * The DAO's hot-path statements, rendered by jOOQ from the generated {@code CARRIERS} table once
  * (per statement shape) instead of on every call, and the mapping of a result row onto a
- * {@link CarrierRecord} by column position, without reflection: one reader per column of
+ * {@link CarrierRecord} by column position, without reflection: a way of reading each column of
  * {@code CARRIERS.fields()}, chosen once by the column's type, so a column added by a later
  * migration is selected and read with no change here. (The generated all-columns constructor
  * measured slower: it resets the changed flags per value.)
@@ -54,7 +54,9 @@ public final class CarrierStatements {
   public static final int SET_STATUS = 4;
 
   private final DSLContext render;
-  private final ColumnReader[] readers;
+  private final Field<?>[] fields;
+  private final int[] kinds;
+  private final java.util.List<Map<String, Object>> enumByLiteral;
   private final String selectById;
   private final String selectByMcNumber;
   private final String insert;
@@ -69,7 +71,14 @@ public final class CarrierStatements {
    */
   public CarrierStatements(Settings settings) {
     this.render = DSL.using(SQLDialect.POSTGRES, settings);
-    this.readers = readers(CARRIERS.fields());
+    this.fields = CARRIERS.fields();
+    this.kinds = new int[fields.length];
+    java.util.List<Map<String, Object>> literals = new java.util.ArrayList<>(fields.length);
+    for (int i = 0; i < fields.length; i++) {
+      kinds[i] = kind(fields[i]);
+      literals.add(kinds[i] == ENUM ? enumByLiteral(fields[i]) : Map.of());
+    }
+    this.enumByLiteral = literals;
     this.selectById = render.render(render.selectFrom(CARRIERS).where(CARRIERS.ID.eq(param(CARRIERS.ID))));
     this.selectByMcNumber = render.render(render.selectFrom(CARRIERS)
         .where(CARRIERS.MC_NUMBER.eq(param(CARRIERS.MC_NUMBER))));
@@ -184,68 +193,78 @@ public final class CarrierStatements {
    * @return the record, marked unchanged, as jOOQ's own fetch returns it
    * @throws SQLException if reading fails
    */
+  @SuppressWarnings("unchecked")
   public CarrierRecord read(ResultSet row) throws SQLException {
     CarrierRecord record = new CarrierRecord();
-    for (int i = 0; i < readers.length; i++) {
-      readers[i].read(record, row, i + 1);
+    // A switch on a kind chosen once per column, rather than a lambda per column: one call site,
+    // no megamorphic dispatch, on a loop that runs for every row of every page.
+    for (int i = 0; i < kinds.length; i++) {
+      int column = i + 1;
+      switch (kinds[i]) {
+        case LONG: {
+          long value = row.getLong(column);
+          record.set((Field<Long>) fields[i], row.wasNull() ? null : value);
+          break;
+        }
+        case INTEGER: {
+          int value = row.getInt(column);
+          record.set((Field<Integer>) fields[i], row.wasNull() ? null : value);
+          break;
+        }
+        case STRING:
+          record.set((Field<String>) fields[i], row.getString(column));
+          break;
+        case OFFSET_DATE_TIME:
+          record.set((Field<OffsetDateTime>) fields[i], row.getObject(column, OffsetDateTime.class));
+          break;
+        case ENUM: {
+          String literal = row.getString(column);
+          record.set((Field<Object>) fields[i], literal == null ? null : enumByLiteral.get(i).get(literal));
+          break;
+        }
+        default:
+          // Any other type a later migration brings: jOOQ's own conversion.
+          record.set((Field<Object>) fields[i], fields[i].getDataType().convert(row.getObject(column)));
+          break;
+      }
     }
     record.changed(false);
     return record;
   }
 
-  /** Reads one column into a record. */
-  @FunctionalInterface
-  private interface ColumnReader {
-    void read(CarrierRecord record, ResultSet row, int column) throws SQLException;
-  }
+  private static final int LONG = 0;
+  private static final int INTEGER = 1;
+  private static final int STRING = 2;
+  private static final int OFFSET_DATE_TIME = 3;
+  private static final int ENUM = 4;
+  private static final int OTHER = 5;
 
-  private static ColumnReader[] readers(Field<?>[] fields) {
-    ColumnReader[] readers = new ColumnReader[fields.length];
-    for (int i = 0; i < fields.length; i++) {
-      readers[i] = reader(fields[i]);
-    }
-    return readers;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static ColumnReader reader(Field<?> field) {
+  private static int kind(Field<?> field) {
     Class<?> type = field.getType();
     if (type == Long.class) {
-      Field<Long> f = (Field<Long>) field;
-      return (record, row, column) -> {
-        long value = row.getLong(column);
-        record.set(f, row.wasNull() ? null : value);
-      };
+      return LONG;
     }
     if (type == Integer.class) {
-      Field<Integer> f = (Field<Integer>) field;
-      return (record, row, column) -> {
-        int value = row.getInt(column);
-        record.set(f, row.wasNull() ? null : value);
-      };
+      return INTEGER;
     }
     if (type == String.class) {
-      Field<String> f = (Field<String>) field;
-      return (record, row, column) -> record.set(f, row.getString(column));
+      return STRING;
     }
     if (type == OffsetDateTime.class) {
-      Field<OffsetDateTime> f = (Field<OffsetDateTime>) field;
-      return (record, row, column) -> record.set(f, row.getObject(column, OffsetDateTime.class));
+      return OFFSET_DATE_TIME;
     }
     if (EnumType.class.isAssignableFrom(type) && type.isEnum()) {
-      Map<String, Object> byLiteral = new HashMap<>();
-      for (Object constant : type.getEnumConstants()) {
-        byLiteral.put(((EnumType) constant).getLiteral(), constant);
-      }
-      Field<Object> f = (Field<Object>) field;
-      return (record, row, column) -> {
-        String literal = row.getString(column);
-        record.set(f, literal == null ? null : byLiteral.get(literal));
-      };
+      return ENUM;
     }
-    // Any other type a later migration brings: jOOQ's own conversion.
-    Field<Object> f = (Field<Object>) field;
-    return (record, row, column) -> record.set(f, field.getDataType().convert(row.getObject(column)));
+    return OTHER;
+  }
+
+  private static Map<String, Object> enumByLiteral(Field<?> field) {
+    Map<String, Object> byLiteral = new HashMap<>();
+    for (Object constant : field.getType().getEnumConstants()) {
+      byLiteral.put(((EnumType) constant).getLiteral(), constant);
+    }
+    return byLiteral;
   }
 
   /**
