@@ -91,7 +91,7 @@ public final class Carriers implements AutoCloseable {
         .withAttachRecords(false);
   }
 
-  private static HikariConfig hikariConfig(Configuration configuration) {
+  static HikariConfig hikariConfig(Configuration configuration) {
     DatabaseUrl url = configuration.databaseUrl;
     HikariConfig hikari = new HikariConfig();
     hikari.setPoolName(configuration.poolName);

@@ -57,4 +57,22 @@ class CarriersConfigurationTest {
     assertThat(options.backoffBoundNanos(3)).isEqualTo(Duration.ofMillis(20).toNanos());
     assertThat(options.backoffBoundNanos(4)).isEqualTo(Duration.ofMillis(35).toNanos());
   }
+
+  @Test
+  void thePoolGetsThePasswordOnlyAsAProperty_whichHikariMasksInItsLogs() {
+    com.zaxxer.hikari.HikariConfig hikari = Carriers.hikariConfig(Carriers.configure().databaseUrl(URL)
+        .maxPoolSize(4).minIdle(2).connectionTimeout(Duration.ofSeconds(3)).idleTimeout(Duration.ofMinutes(2))
+        .maxLifetime(Duration.ofMinutes(20)).poolName("svc"));
+    assertThat(hikari.getJdbcUrl()).isEqualTo("jdbc:postgresql://db.internal:6543/carriers").doesNotContain("hunter2");
+    assertThat(hikari.getPassword()).isNull();
+    assertThat(hikari.getDataSourceProperties()).containsEntry("password", "hunter2-secret")
+        .containsEntry("sslmode", "require").containsEntry("user", "app");
+    assertThat(hikari.getMaximumPoolSize()).isEqualTo(4);
+    assertThat(hikari.getMinimumIdle()).isEqualTo(2);
+    assertThat(hikari.getConnectionTimeout()).isEqualTo(3000);
+    assertThat(hikari.getIdleTimeout()).isEqualTo(120_000);
+    assertThat(hikari.getMaxLifetime()).isEqualTo(1_200_000);
+    assertThat(hikari.getPoolName()).isEqualTo("svc");
+    assertThat(hikari.getInitializationFailTimeout()).isEqualTo(-1);
+  }
 }
