@@ -203,6 +203,21 @@ class CarrierDaoIT {
   }
 
   @Test
+  void createAll_failingInALaterChunk_leavesNothingFromEarlierChunks() {
+    dao.create(NewCarrier.of("Existing", "99999999"));
+    Result<CarrierRecord> before = table();
+    List<NewCarrier> batch = new ArrayList<>();
+    for (int i = 0; i < CarrierDao.INSERT_CHUNK + 5; i++) {
+      batch.add(NewCarrier.of("Carrier " + i, i == CarrierDao.INSERT_CHUNK + 3 ? "99999999" : String.valueOf(1000 + i)));
+    }
+    assertThatThrownBy(() -> dao.createAll(batch))
+        .isInstanceOf(DuplicateMcNumberException.class)
+        .hasMessage("create carriers: [" + (CarrierDao.INSERT_CHUNK + 3) + "].mcNumber 99999999 is already taken by"
+            + " another carrier");
+    assertThat(table()).isEqualTo(before);
+  }
+
+  @Test
   void createAll_returnsRowsInInputOrder_acrossChunks() {
     List<NewCarrier> batch = new ArrayList<>();
     for (int i = 0; i < CarrierDao.INSERT_CHUNK + 5; i++) {

@@ -215,5 +215,10 @@ class ConcurrencyIT {
       outcomes.add(result.get(30, TimeUnit.SECONDS));
     }
     assertThat(outcomes).containsExactlyInAnyOrder("committed", "40P01");
+    // The winner's work only: its first row "locked", its second (the loser's first, whose update
+    // was rolled back) "both"; each row updated once, by the winner.
+    assertThat(carriers.dsl().select(CARRIERS.NAME).from(CARRIERS).fetch(CARRIERS.NAME))
+        .containsExactlyInAnyOrder("locked", "both");
+    assertThat(carriers.dsl().select(CARRIERS.VERSION).from(CARRIERS).fetch(CARRIERS.VERSION)).containsOnly(1L);
   }
 }
