@@ -9,6 +9,7 @@ import dev.carriers.dao.validation.CarrierValidationException;
 import dev.carriers.dao.validation.CarrierValidator;
 import dev.carriers.dao.validation.McNumbers;
 import dev.carriers.dao.validation.Violation;
+import dev.carriers.schema.jooq.enums.CarrierStatus;
 import dev.carriers.schema.jooq.tables.records.CarrierRecord;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,7 +29,6 @@ import org.jooq.InsertValuesStep3;
 import org.jooq.Record1;
 import org.jooq.Result;
 import org.jooq.impl.DSL;
-import dev.carriers.schema.jooq.enums.CarrierStatus;
 
 /**
  * Create, read, update, delete and list carriers, on the generated jOOQ record
