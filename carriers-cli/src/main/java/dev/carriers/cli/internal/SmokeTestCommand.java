@@ -1,28 +1,24 @@
 package dev.carriers.cli.internal;
 
-import static dev.carriers.schema.jooq.Tables.CARRIERS;
-
 import dev.carriers.DatabaseUrl;
 import dev.carriers.cli.ExitCodes;
+import dev.carriers.dao.CarrierDao;
+import dev.carriers.dao.Carriers;
+import dev.carriers.dao.CarriersHealth;
+import dev.carriers.dao.NewCarrier;
 import dev.carriers.schema.CarriersMigrations;
 import dev.carriers.schema.MigrationEntry;
 import dev.carriers.schema.MigrationState;
 import dev.carriers.schema.MigrationStatus;
 import dev.carriers.schema.jooq.tables.records.CarrierRecord;
 import dev.carriers.schema.lifecycle.InvalidIndex;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -30,8 +26,9 @@ import picocli.CommandLine.Option;
  * {@code carriers smoke-test}: the check after a deployment's {@code migrate}. Health (the server
  * answers a round trip), status (every migration of this build applied, none failed, pending,
  * unknown or edited), indexes (none left invalid by a failed {@code CREATE INDEX CONCURRENTLY}), and
- * a canary: a carrier created, read back through the generated record classes and deleted, in a
- * transaction that is rolled back, so nothing is left behind. Exits 0 only when every check passes.
+ * a canary: a carrier created, read back and deleted through {@link CarrierDao} (so through the
+ * generated record classes and the DAO's validation) in a transaction that is rolled back, so
+ * nothing is left behind. Health is {@link Carriers#health()}, the check services expose. Exits 0 only when every check passes.
  *
  * <p>One instance per invocation; not thread-safe.
  */
@@ -60,10 +57,12 @@ public final class SmokeTestCommand extends DatabaseCommand {
     DataSource dataSource = url.unpooledDataSource();
     CarriersMigrations migrations = CarriersMigrations.configure().dataSource(dataSource).load();
     List<Check> checks = new ArrayList<>();
-    checks.add(health(dataSource));
-    checks.add(status(migrations.info()));
-    checks.add(indexes(migrations.invalidIndexes()));
-    checks.add(canary(dataSource));
+    try (Carriers carriers = Carriers.configure().dataSource(dataSource).load()) {
+      checks.add(health(carriers));
+      checks.add(status(migrations.info()));
+      checks.add(indexes(migrations.invalidIndexes()));
+      checks.add(canary(carriers));
+    }
     boolean passed = checks.stream().allMatch(Check::passed);
     if (json) {
       Map<String, Object> document = new LinkedHashMap<>();
@@ -90,23 +89,13 @@ public final class SmokeTestCommand extends DatabaseCommand {
     return passed ? ExitCodes.OK : ExitCodes.SMOKE_TEST_FAILED;
   }
 
-  private static Check health(DataSource dataSource) {
-    try (Connection connection = dataSource.getConnection();
-        Statement statement = connection.createStatement()) {
-      long started = System.nanoTime();
-      try (ResultSet rows = statement.executeQuery("select 1")) {
-        rows.next();
-      }
-      long micros = (System.nanoTime() - started) / 1_000;
-      String version;
-      try (ResultSet rows = statement.executeQuery("show server_version")) {
-        rows.next();
-        version = rows.getString(1);
-      }
-      return new Check("health", true, "reachable, round trip " + (micros / 1000.0) + " ms, PostgreSQL " + version);
-    } catch (SQLException e) {
-      return new Check("health", false, "not reachable: " + ErrorReport.firstLine(e.getMessage()));
+  private static Check health(Carriers carriers) {
+    CarriersHealth health = carriers.health();
+    if (!health.reachable()) {
+      return new Check("health", false, "not reachable: " + health.problemText().orElse("no answer"));
     }
+    return new Check("health", true, "reachable, round trip "
+        + (health.roundTrip().toNanos() / 1_000) / 1000.0 + " ms");
   }
 
   private static Check status(MigrationStatus status) {
@@ -138,38 +127,45 @@ public final class SmokeTestCommand extends DatabaseCommand {
     return new Check("indexes", false, invalid.stream().map(InvalidIndex::describe).collect(Collectors.joining("; ")));
   }
 
-  private static Check canary(DataSource dataSource) {
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        DSLContext sql = DSL.using(connection, SQLDialect.POSTGRES);
+  /** Thrown to roll the canary's transaction back, carrying what it found. */
+  private static final class RolledBack extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient Check check;
+
+    RolledBack(Check check) {
+      super(null, null, false, false);
+      this.check = check;
+    }
+  }
+
+  private static Check canary(Carriers carriers) {
+    try {
+      carriers.inTransaction(tx -> {
         // Never wait behind a lock in production: a smoke test that blocks traffic is worse than none.
-        sql.execute("set local lock_timeout = '2s'");
-        sql.execute("set local statement_timeout = '10s'");
-        String mcNumber = sql.resultQuery("select n::text from generate_series(99999999, 99990000, -1) n"
+        tx.dsl().execute("set local lock_timeout = '2s'");
+        tx.dsl().execute("set local statement_timeout = '10s'");
+        String mcNumber = tx.dsl().resultQuery("select n::text from generate_series(99999999, 99990000, -1) n"
             + " where not exists (select 1 from carriers where mc_number = n::text) limit 1").fetchOne(0, String.class);
-        CarrierRecord created = sql.insertInto(CARRIERS)
-            .set(CARRIERS.NAME, CANARY_NAME)
-            .set(CARRIERS.MC_NUMBER, mcNumber)
-            .returning()
-            .fetchOne();
-        if (created == null || created.getId() == null) {
-          return new Check("canary", false, "insert returned no row");
-        }
-        CarrierRecord read = sql.selectFrom(CARRIERS).where(CARRIERS.ID.eq(created.getId())).fetchOne();
+        CarrierDao dao = tx.carriers();
+        CarrierRecord created = dao.create(NewCarrier.of(CANARY_NAME, mcNumber));
+        CarrierRecord read = dao.findById(created.getId()).orElse(null);
         if (read == null || !CANARY_NAME.equals(read.getName()) || !mcNumber.equals(read.getMcNumber())) {
-          return new Check("canary", false, "carrier #" + created.getId() + " read back differs from what was written");
+          throw new RolledBack(new Check("canary", false,
+              "carrier #" + created.getId() + " read back differs from what was written"));
         }
-        int deleted = sql.deleteFrom(CARRIERS).where(CARRIERS.ID.eq(created.getId())).execute();
-        if (deleted != 1) {
-          return new Check("canary", false, "delete of carrier #" + created.getId() + " removed " + deleted + " rows");
+        if (!dao.delete(created.getId()) || dao.findById(created.getId()).isPresent()) {
+          throw new RolledBack(new Check("canary", false, "delete of carrier #" + created.getId() + " did not remove it"));
         }
-        return new Check("canary", true, "created, read and deleted carrier #" + created.getId()
-            + " (status " + read.getStatus() + ") in a transaction, rolled back");
-      } finally {
-        connection.rollback();
+        throw new RolledBack(new Check("canary", true, "created, read and deleted carrier #" + created.getId()
+            + " (status " + read.getStatus() + ") in a transaction, rolled back"));
+      });
+      return new Check("canary", false, "the canary's transaction was not rolled back");
+    } catch (RuntimeException e) {
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        if (cause instanceof RolledBack rolledBack) {
+          return rolledBack.check;
+        }
       }
-    } catch (SQLException | org.jooq.exception.DataAccessException e) {
       return new Check("canary", false, "create/read/delete failed: " + ErrorReport.describe(e, sqlCause(e)));
     }
   }

@@ -126,6 +126,125 @@ class ConcurrentIndexIT {
   }
 
   @Test
+  void theTrigramNameIndex_v7_buildsConcurrentlyUnderWrites_andEndsValid() throws Exception {
+    // A database at V6, with rows, as production was before V7.
+    TestDatabase atV6 = TestDatabaseFactory.configure().load().createEmpty();
+    try (atV6) {
+      Path scripts = dir.resolve("v6");
+      Files.createDirectories(scripts);
+      Fixtures.copyScripts(scripts);
+      Path v7 = scripts.resolve("migration").resolve("V7__create_carriers_name_trgm_index.sql");
+      assertThat(Files.readString(v7)).containsIgnoringCase("create index concurrently");
+      Path later = dir.resolve("later");
+      Files.createDirectories(later);
+      List<Path> held = new ArrayList<>();
+      try (var files = Files.list(scripts.resolve("migration"))) {
+        for (Path file : files.toList()) {
+          if (version(file) >= 7) {
+            held.add(Files.move(file, later.resolve(file.getFileName())));
+          }
+        }
+      }
+      Fixtures.fromDirectory(atV6, scripts).globalMetrics(false).load().migrate();
+      Fixtures.execute(atV6, "insert into carriers (name, mc_number)"
+          + " select 'Carrier ' || i, i::text from generate_series(1, 20000) i");
+      for (Path file : held) {
+        Files.move(file, scripts.resolve("migration").resolve(file.getFileName()));
+      }
+
+      WriteLoad load = WriteLoad.start(atV6, 3);
+      AtomicInteger writesWhenBuildStarted = new AtomicInteger(-1);
+      AtomicInteger writesWhenBuildEnded = new AtomicInteger(-1);
+      CarriersMigrations migrations = Fixtures.fromDirectory(atV6, scripts).globalMetrics(false)
+          .progress(line -> {
+            if (line.contains("version 7")) {
+              writesWhenBuildStarted.set(load.writes());
+            }
+          })
+          .listener(new MigrationListener() {
+            @Override
+            public void onSuccess(MigrationEvent event) {
+              if ("7".equals(event.version())) {
+                writesWhenBuildEnded.set(load.writes());
+              }
+            }
+          })
+          .load();
+      MigrateResult result;
+      try {
+        result = migrations.migrate();
+      } finally {
+        load.stop();
+      }
+
+      assertThat(result.appliedVersions()).startsWith("7");
+      assertThat(load.writes()).isGreaterThanOrEqualTo(300);
+      assertThat(writesWhenBuildEnded.get()).as("writes went through while V7 built its index")
+          .isGreaterThan(writesWhenBuildStarted.get()).isGreaterThanOrEqualTo(0);
+      assertThat(Fixtures.query(atV6, "select i.indisvalid from pg_index i"
+          + " where i.indexrelid = 'carriers_name_trgm_idx'::regclass")).containsExactly("t");
+      assertThat(migrations.invalidIndexes()).isEmpty();
+    }
+  }
+
+  private static int version(Path script) {
+    String name = script.getFileName().toString();
+    return Integer.parseInt(name.substring(1, name.indexOf("__")));
+  }
+
+  /** Writers inserting and updating carriers on their own connections until stopped. */
+  private static final class WriteLoad {
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final AtomicInteger writes = new AtomicInteger();
+    private final ExecutorService pool;
+    private final List<Future<?>> writers = new ArrayList<>();
+
+    private WriteLoad(int threads) {
+      pool = Executors.newFixedThreadPool(threads);
+    }
+
+    static WriteLoad start(TestDatabase database, int threads) {
+      WriteLoad load = new WriteLoad(threads);
+      for (int w = 0; w < threads; w++) {
+        int writer = w;
+        load.writers.add(load.pool.submit(() -> {
+          int i = 0;
+          try (Connection connection = database.dataSource().getConnection();
+              PreparedStatement insert = connection.prepareStatement(
+                  "insert into carriers (name, mc_number) values (?, ?)");
+              PreparedStatement update = connection.prepareStatement(
+                  "update carriers set name = name || '.' where id = ?")) {
+            while (load.running.get() || i < 50) {
+              insert.setString(1, "Writer " + writer + " row " + i);
+              insert.setString(2, String.valueOf(1_000_000 + writer * 100_000 + i));
+              insert.executeUpdate();
+              update.setLong(1, 1 + (i * 7L + writer) % 20000);
+              update.executeUpdate();
+              load.writes.addAndGet(2);
+              i++;
+            }
+          }
+          return null;
+        }));
+      }
+      return load;
+    }
+
+    int writes() {
+      return writes.get();
+    }
+
+    /** Stops the writers and rethrows the first write that failed. */
+    void stop() throws Exception {
+      running.set(false);
+      pool.shutdown();
+      for (Future<?> writer : writers) {
+        writer.get();
+      }
+    }
+  }
+
+  @Test
   void aFailedConcurrentBuild_leavesAnInvalidIndex_reportedByValidate_withTheFix() throws Exception {
     // Duplicate names make the unique build fail after the index was created: it stays INVALID.
     Fixtures.execute(database, "insert into carriers (name, mc_number) values ('Carrier 1', '99999999')");
