@@ -192,7 +192,10 @@ public final class CarriersMigrations {
         String message = firstLine(e.getMessage());
         MigrationTiming.Timed failed = run.failed();
         String version = failed == null ? null : failed.version();
-        if (LOCK_NOT_AVAILABLE.equals(sqlState) && attempt < attempts && !hasFailedHistoryRow()) {
+        boolean lockTimeout = LOCK_NOT_AVAILABLE.equals(sqlState);
+        // Outside a transaction nothing is rolled back and Flyway records the failure: no retry.
+        boolean leftFailedRow = lockTimeout && hasFailedHistoryRow();
+        if (lockTimeout && attempt < attempts && !leftFailedRow) {
           events.failed(run, attempt, MigrationOutcome.RETRYING, message, sqlState);
           if (attempt == 1) {
             initialVersion = currentVersionBefore(run);
@@ -204,13 +207,16 @@ public final class CarriersMigrations {
           continue;
         }
         events.failed(run, attempt, MigrationOutcome.FAILED, message, sqlState);
-        if (LOCK_NOT_AVAILABLE.equals(sqlState)) {
+        if (lockTimeout) {
+          String what = leftFailedRow
+              ? "it ran outside a transaction and is recorded as failed: check status for an invalid index,"
+                  + " repair, then run migrate again"
+              : "it was rolled back, nothing of it is applied; run migrate again once the blocker is gone";
           throw new MigrationLockTimeoutException("migrate failed: migration " + version + " could not get a lock"
               + " within its lock_timeout (configured " + configuration.lockTimeout.toMillis()
               + " ms; a script's own set local wins) on " + attempt
               + (attempt == 1 ? " attempt" : " attempts")
-              + " (another session holds a lock on its table: see pg_stat_activity); it was rolled back,"
-              + " nothing of it is applied; run migrate again once the blocker is gone", version, attempt, e);
+              + " (another session holds a lock on its table: see pg_stat_activity); " + what, version, attempt, e);
         }
         if (QUERY_CANCELED.equals(sqlState) && !configuration.statementTimeout.isZero()) {
           throw new MigrationException("migrate failed: migration " + version + " ran longer than statement_timeout "

@@ -5,9 +5,11 @@ import dev.carriers.schema.MigrationException;
 /**
  * A migration waited longer than the configured {@code lock_timeout} for a lock on a table that
  * another session holds (SQLState 55P03: a long transaction, a report, a stuck connection), on every
- * attempt. It gave up rather than queue all traffic on that table behind it. The migration was
- * rolled back: nothing of it is applied, the history is unchanged. Run {@code migrate} again once the
- * blocker is gone ({@code pg_stat_activity} and {@code pg_locks} name it).
+ * attempt. It gave up rather than queue all traffic on that table behind it. A migration that ran in
+ * a transaction was rolled back: nothing of it is applied, the history is unchanged; run
+ * {@code migrate} again once the blocker is gone ({@code pg_stat_activity} and {@code pg_locks} name
+ * it). One that ran outside a transaction ({@code CREATE INDEX CONCURRENTLY}) is recorded as failed
+ * and may have left an invalid index: the message says so, and is not retried.
  */
 public class MigrationLockTimeoutException extends MigrationException {
 

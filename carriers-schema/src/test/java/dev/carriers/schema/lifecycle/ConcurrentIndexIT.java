@@ -245,6 +245,31 @@ class ConcurrentIndexIT {
   }
 
   @Test
+  void aConcurrentBuildBlockedByALongTransaction_timesOut_isNotRetried_andItsInvalidIndexIsReported()
+      throws Exception {
+    write("migration", INDEX_MIGRATION,
+        "create index concurrently carriers_name_lower_idx on carriers (lower(name));\n");
+    write("rollback", INDEX_MIGRATION, "drop index concurrently if exists carriers_name_lower_idx;\n");
+    CarriersMigrations migrations = Fixtures.fromDirectory(database, dir).globalMetrics(false)
+        .lockTimeout(Duration.ofMillis(300)).lockTimeoutRetries(3).retryBackoff(Duration.ofMillis(10)).load();
+
+    try (Connection blocker = database.dataSource().getConnection()) {
+      // An open transaction with a snapshot: the concurrent build must wait for it to end.
+      blocker.setAutoCommit(false);
+      try (var statement = blocker.createStatement()) {
+        statement.executeQuery("select count(*) from carriers").close();
+      }
+      assertThatThrownBy(migrations::migrate)
+          .isInstanceOfSatisfying(MigrationLockTimeoutException.class,
+              e -> assertThat(e.attempts()).as("no retry after a failed non-transactional run").isEqualTo(1))
+          .hasMessageContaining("it ran outside a transaction and is recorded as failed");
+      blocker.rollback();
+    }
+
+    assertThat(migrations.invalidIndexes()).extracting(InvalidIndex::name).containsExactly("carriers_name_lower_idx");
+  }
+
+  @Test
   void aFailedConcurrentBuild_leavesAnInvalidIndex_reportedByValidate_withTheFix() throws Exception {
     // Duplicate names make the unique build fail after the index was created: it stays INVALID.
     Fixtures.execute(database, "insert into carriers (name, mc_number) values ('Carrier 1', '99999999')");
