@@ -100,7 +100,7 @@ class MigrateIT {
     // Nothing half-written: version 3 was rolled back, and the later ones never ran.
     CommandRun status = CommandRun.of("status", "--url", url);
     assertThat(status.exitCode()).as(status.toString()).isEqualTo(ExitCodes.PENDING);
-    assertThat(status.out()).contains("2 applied, 3 pending, 0 failed");
+    assertThat(status.out()).contains("2 applied, " + (KnownMigrations.COUNT - 2) + " pending, 0 failed");
   }
 
   @Test
