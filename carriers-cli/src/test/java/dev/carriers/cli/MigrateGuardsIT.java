@@ -82,7 +82,8 @@ class MigrateGuardsIT {
     Files.delete(event);
     CommandRun again = CommandRun.of("migrate", "--url", url, "--on-failure-file", event.toString());
     assertThat(again.exitCode()).as(again.toString()).isEqualTo(ExitCodes.OK);
-    assertThat(again.out()).startsWith("Applied 7 migrations: 2, 3, 4, 5, 6, 7, 9");
+    assertThat(again.out()).startsWith("Applied " + (KnownMigrations.COUNT - 1) + " migrations: "
+        + String.join(", ", KnownMigrations.VERSIONS.subList(1, KnownMigrations.COUNT)));
     assertThat(event).doesNotExist();
   }
 
