@@ -77,6 +77,15 @@ public final class ExitCodes {
   /** Another migrate, rollback, baseline or reset held the schema lock too long; nothing changed. */
   public static final int SCHEMA_LOCKED = 15;
 
+  /** {@code lint}: a migration script has a finding of severity error (see the findings printed). */
+  public static final int LINT_FAILED = 16;
+
+  /**
+   * {@code lint} cannot run: libpg_query, PostgreSQL's parser as a library, cannot be loaded
+   * (install the package {@code libpg-query1504.0} on Debian and Ubuntu).
+   */
+  public static final int LINT_UNAVAILABLE = 17;
+
   private ExitCodes() {
   }
 
@@ -105,6 +114,8 @@ public final class ExitCodes {
     codes.put(BASELINE_REFUSED, "baseline refused; nothing recorded");
     codes.put(RESET_REFUSED, "reset refused; nothing dropped");
     codes.put(SCHEMA_LOCKED, "another schema change holds the lock");
+    codes.put(LINT_FAILED, "lint: a migration has an error finding");
+    codes.put(LINT_UNAVAILABLE, "lint: libpg_query is not installed (package libpg-query1504.0)");
     return java.util.Collections.unmodifiableMap(codes);
   }
 }

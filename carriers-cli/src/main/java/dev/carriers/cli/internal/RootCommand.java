@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "carriers",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Migrates, seeds, inspects, rolls back and audits a carriers database.",
+    description = "Migrates, seeds, inspects, rolls back and audits a carriers database; lints its migrations.",
     subcommands = {
         MigrateCommand.class,
         StatusCommand.class,
@@ -29,6 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
         ResetCommand.class,
         SeedCommand.class,
         AuditCommand.class,
+        LintCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class RootCommand {
