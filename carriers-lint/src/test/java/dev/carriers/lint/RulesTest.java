@@ -129,6 +129,9 @@ class RulesTest {
         .containsExactly(Rule.LOCK_TIMEOUT_MISSING);
     assertThat(rules("set lock_timeout to 5000;\nalter table carriers add column dot text;")).isEmpty();
     assertThat(rules("set local lock_timeout = '5s';\nalter table carriers add column dot text;")).isEmpty();
+    assertThat(LINTER.lint(List.of(new MigrationScript("V9__t.sql", "drop index carriers_x;"))).findings())
+        .extracting(Finding::message).contains("DROP on existing index carriers_x with no lock_timeout set before it:"
+            + " while it waits for its lock, every query on its table queues behind it");
     // Only reported once per script.
     assertThat(rules("alter table carriers add column a text;\nalter table carriers add column b text;"))
         .containsExactly(Rule.LOCK_TIMEOUT_MISSING);

@@ -251,9 +251,10 @@ public final class ScriptLinter {
       columnTypes(wrapper, emit);
       if (lockingTable != null && !lockTimeoutSet && !lockTimeoutReported) {
         lockTimeoutReported = true;
-        emit.at(-1, Rule.LOCK_TIMEOUT_MISSING, statementName(type) + " on existing table " + lockingTable
-            + " with no lock_timeout set before it: while it waits for its lock, every query on "
-            + lockingTable + " queues behind it");
+        boolean index = type.equals("DropStmt") && node.path("removeType").asText("").equals("OBJECT_INDEX");
+        emit.at(-1, Rule.LOCK_TIMEOUT_MISSING, statementName(type) + " on existing " + (index ? "index " : "table ")
+            + lockingTable + " with no lock_timeout set before it: while it waits for its lock, every query on "
+            + (index ? "its table" : lockingTable) + " queues behind it");
       }
     }
 
