@@ -7,7 +7,6 @@ import dev.carriers.lint.internal.SchemaState;
 import dev.carriers.lint.internal.ScriptLinter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -117,7 +116,8 @@ public final class MigrationLinter {
       for (Rule rule : rules) {
         Objects.requireNonNull(rule, "rule");
         if (!rule.suppressible()) {
-          throw new IllegalArgumentException("rule " + rule.id() + " cannot be disabled: " + Arrays.toString(rules));
+          throw new IllegalArgumentException("rule " + rule.id()
+              + " cannot be disabled: it reports a malformed suppression comment or script");
         }
         enabled.remove(rule);
       }

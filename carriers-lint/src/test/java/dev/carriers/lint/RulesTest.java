@@ -151,6 +151,12 @@ class RulesTest {
   }
 
   @Test
+  void rulesAboutSuppressions_cannotBeDisabled() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> MigrationLinter.configure().disable(Rule.SUPPRESSION_WITHOUT_REASON))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("suppression-without-reason cannot be disabled");
+  }
+
+  @Test
   void disabledRules_areNotReported() {
     MigrationLinter linter = MigrationLinter.configure().disable(Rule.CHAR_COLUMN).load();
     assertThat(linter.lint(List.of(new MigrationScript("V1__t.sql", "create table t (c char(2));"))).findings()).isEmpty();
