@@ -157,6 +157,14 @@ class RulesTest {
   }
 
   @Test
+  void syntaxError_lineCountsCharactersNotBytes() {
+    // libpg_query reports the error position in characters; the snowmen are 3 bytes each.
+    LintReport report = LINTER.lint(List.of(new MigrationScript("V9__bad.sql",
+        "select '\u2603\u2603\u2603\u2603\u2603\u2603\u2603\u2603\u2603\u2603';\nselect 1;\ncreate tabel t ();")));
+    assertThat(report.findings()).singleElement().extracting(Finding::line).isEqualTo(3);
+  }
+
+  @Test
   void disabledRules_areNotReported() {
     MigrationLinter linter = MigrationLinter.configure().disable(Rule.CHAR_COLUMN).load();
     assertThat(linter.lint(List.of(new MigrationScript("V1__t.sql", "create table t (c char(2));"))).findings()).isEmpty();
