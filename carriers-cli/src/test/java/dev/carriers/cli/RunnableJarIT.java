@@ -76,7 +76,7 @@ class RunnableJarIT {
     try {
       CommandRun migrate = java(Map.of("DATABASE_URL", url), "migrate", "--create-database");
       assertThat(migrate.exitCode()).as(migrate.toString()).isEqualTo(ExitCodes.OK);
-      assertThat(migrate.out()).contains("Applied 5 migrations: 1, 2, 3, 4, 9", "Schema version 9");
+      assertThat(migrate.out()).contains("Applied " + KnownMigrations.COUNT + " migrations: " + KnownMigrations.LIST, "Schema version " + KnownMigrations.LATEST);
       assertThat(migrate.err()).as("Flyway's INFO stays quiet").isEmpty();
 
       CommandRun verbose = java(Map.of(), "status", "--verbose", "--url", url);

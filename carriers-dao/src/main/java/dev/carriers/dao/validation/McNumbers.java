@@ -30,8 +30,58 @@ public final class McNumbers {
    * @return the canonical number, or empty when the input is null, blank or not an MC number
    */
   public static Optional<String> canonical(String input) {
+    String fast = simpleCanonical(input);
+    if (fast != null) {
+      return Optional.of(fast);
+    }
     String cleaned = clean(input);
     return isCanonical(cleaned) ? Optional.of(cleaned) : Optional.empty();
+  }
+
+  /**
+   * The common forms ({@code 123456}, {@code MC-012345}, {@code mc 42}) without regular
+   * expressions, since lookups by MC number are a hot path: optional surrounding space, an optional
+   * {@code MC} prefix with separators, then only digits. Returns null for anything else, which
+   * {@link #clean} then handles; never a value that {@code clean} would not give.
+   */
+  private static String simpleCanonical(String input) {
+    if (input == null) {
+      return null;
+    }
+    int start = 0;
+    int end = input.length();
+    while (start < end && isSpace(input.charAt(start))) {
+      start++;
+    }
+    while (end > start && isSpace(input.charAt(end - 1))) {
+      end--;
+    }
+    if (end - start >= 2 && (input.charAt(start) | 0x20) == 'm' && (input.charAt(start + 1) | 0x20) == 'c') {
+      start += 2;
+      while (start < end && (isSpace(input.charAt(start)) || input.charAt(start) == '#'
+          || input.charAt(start) == ':' || input.charAt(start) == '-')) {
+        start++;
+      }
+    }
+    while (start < end - 1 && input.charAt(start) == '0') {
+      start++;
+    }
+    int length = end - start;
+    if (length < 1 || length > 8 || input.charAt(start) == '0') {
+      return null;
+    }
+    for (int i = start; i < end; i++) {
+      char c = input.charAt(i);
+      if (c < '0' || c > '9') {
+        return null;
+      }
+    }
+    return input.substring(start, end);
+  }
+
+  private static boolean isSpace(char c) {
+    // What String.strip() and the regex \s agree on for ASCII.
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B;
   }
 
   /**

@@ -35,4 +35,21 @@ class McNumbersTest {
     assertThat(McNumbers.isCanonical("0123")).isFalse();
     assertThat(McNumbers.isCanonical("123")).isTrue();
   }
+
+  @Test
+  void canonical_agreesWithClean_onEveryShapeOfInput() {
+    String[] parts = {"", " ", "MC", "mc", "Mc", "-", "#", ":", "0", "00", "1", "12", "9", "a", "M", "C", "\t"};
+    java.util.Random random = new java.util.Random(7);
+    for (int round = 0; round < 50_000; round++) {
+      StringBuilder input = new StringBuilder();
+      for (int n = random.nextInt(7); n > 0; n--) {
+        input.append(parts[random.nextInt(parts.length)]);
+      }
+      String text = input.toString();
+      String cleaned = McNumbers.clean(text);
+      java.util.Optional<String> expected = McNumbers.isCanonical(cleaned) ? java.util.Optional.of(cleaned)
+          : java.util.Optional.empty();
+      assertThat(McNumbers.canonical(text)).as("\"" + text + "\"").isEqualTo(expected);
+    }
+  }
 }

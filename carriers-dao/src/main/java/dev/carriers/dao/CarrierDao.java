@@ -1,0 +1,475 @@
+package dev.carriers.dao;
+
+import static dev.carriers.schema.jooq.Tables.CARRIERS;
+
+import dev.carriers.dao.internal.CarrierStatements;
+import dev.carriers.dao.internal.Cursor;
+import dev.carriers.dao.internal.ErrorTranslator;
+import dev.carriers.dao.validation.CarrierValidationException;
+import dev.carriers.dao.validation.CarrierValidator;
+import dev.carriers.dao.validation.McNumbers;
+import dev.carriers.dao.validation.Violation;
+import dev.carriers.schema.jooq.enums.CarrierStatus;
+import dev.carriers.schema.jooq.tables.records.CarrierRecord;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.InsertValuesStep3;
+import org.jooq.Record1;
+import org.jooq.Result;
+import org.jooq.impl.DSL;
+
+/**
+ * Create, read, update, delete and list carriers, on the generated jOOQ record
+ * {@link CarrierRecord}.
+ *
+ * <pre>{@code
+ * CarrierDao dao = carriers.carriers();
+ * CarrierRecord acme = dao.create(NewCarrier.of("Acme Freight", "MC-012345"));
+ * CarrierRecord renamed = dao.update(acme, CarrierUpdate.create().name("Acme Freight LLC"));
+ * Optional<CarrierRecord> same = dao.findByMcNumber("mc 12345");
+ * }</pre>
+ *
+ * <p><b>Results are the generated {@link CarrierRecord}</b>, not a domain type of ours, because
+ * users asked for the generated classes in application code: one type from the schema to the
+ * service, with every column: a column added by a migration appears in the record and is read by
+ * the DAO's row mapping (by position from the generated table's fields, without reflection) with
+ * no hand-written mapping to drift. The price is jOOQ's record bookkeeping, about a quarter of a
+ * microsecond a row, which shows only on large pages. Records are returned
+ * <em>detached</em> (not attached to a connection): a snapshot of the row when read. Changing one
+ * changes nothing in the database and {@code store()} on it fails; write through {@link #update},
+ * which validates and checks the version. A record is mutable and not thread-safe; share it
+ * read-only or {@code copy()} it.
+ *
+ * <p>The statements of the frequent calls (find, create, update, list) are rendered by jOOQ from
+ * the generated table once per shape, not on every call, and run as plain prepared statements on
+ * the context's connection: the DAO costs within a few percent of hand-written JDBC (see
+ * {@code docs/performance.md}).
+ *
+ * <p>Every input is validated before any SQL runs, and every database failure comes out as a typed
+ * {@link dev.carriers.CarriersException}: {@link CarrierValidationException},
+ * {@link DuplicateMcNumberException}, {@link CarrierNotFoundException},
+ * {@link StaleCarrierException}, {@link TransactionConflictException},
+ * {@link DatabaseUnavailableException} or {@link CarriersDataAccessException}. A failed call writes
+ * nothing.
+ *
+ * <p>Thread-safe. A DAO from {@link Carriers#carriers()} runs each call on a pooled connection in
+ * its own transaction (autocommit); one from {@link CarriersTransaction#carriers()} runs in that
+ * transaction.
+ */
+public final class CarrierDao {
+
+  /** Rows per INSERT in {@link #createAll}: 3 parameters a row stays far below PostgreSQL's 32767. */
+  static final int INSERT_CHUNK = 1000;
+
+  private static final String MC_NUMBER_RULE = "must be an MC number of 1 to 8 digits, such as MC-123456 or 123456";
+
+  private static final CarrierStatements STATEMENTS = new CarrierStatements(Carriers.settings());
+
+  private final DSLContext dsl;
+  private final CarrierValidator validator = CarrierValidator.instance();
+
+  CarrierDao(DSLContext dsl) {
+    this.dsl = dsl;
+  }
+
+  /**
+   * Creates a carrier.
+   *
+   * @param carrier the carrier; see {@link NewCarrier#of} to normalise user input
+   * @return the stored carrier, with its id, status, version and timestamps
+   * @throws CarrierValidationException listing every broken rule, before any SQL
+   * @throws DuplicateMcNumberException if another carrier has the MC number
+   */
+  public CarrierRecord create(NewCarrier carrier) {
+    String operation = "create carrier";
+    validator.validate(operation, carrier);
+    CarrierStatus status = carrier.status();
+    return query(operation, STATEMENTS.insert(status != null), statement -> {
+      statement.setString(1, carrier.name());
+      statement.setString(2, carrier.mcNumber());
+      if (status != null) {
+        statement.setString(3, status.getLiteral());
+      }
+    }, this::single);
+  }
+
+  /**
+   * Creates several carriers, all or none. Every row is validated first (violations name the row,
+   * such as {@code [3].name}), including MC numbers repeated within the list; then the rows are
+   * inserted in one transaction (a savepoint when already in one).
+   *
+   * @param carriers the carriers
+   * @return the stored carriers, in input order
+   * @throws CarrierValidationException listing every broken rule of every row, before any SQL
+   * @throws DuplicateMcNumberException naming the row whose MC number another carrier has; nothing
+   *     was written
+   */
+  public List<CarrierRecord> createAll(List<NewCarrier> carriers) {
+    String operation = "create carriers";
+    if (carriers == null) {
+      throw new CarrierValidationException(operation, List.of(new Violation("carriers", "must not be null", null)));
+    }
+    List<Violation> violations = new ArrayList<>();
+    Map<String, Integer> firstRowOfMcNumber = new HashMap<>();
+    for (int i = 0; i < carriers.size(); i++) {
+      NewCarrier carrier = carriers.get(i);
+      violations.addAll(validator.violations(carrier, "[" + i + "]."));
+      if (carrier != null && carrier.mcNumber() != null) {
+        Integer first = firstRowOfMcNumber.putIfAbsent(carrier.mcNumber(), i);
+        if (first != null) {
+          violations.add(new Violation("[" + i + "].mcNumber", "repeats the MC number of [" + first + "].mcNumber",
+              carrier.mcNumber()));
+        }
+      }
+    }
+    if (!violations.isEmpty()) {
+      throw new CarrierValidationException(operation, violations);
+    }
+    if (carriers.isEmpty()) {
+      return List.of();
+    }
+    try {
+      return dsl.transactionResult(configuration -> {
+        DSLContext tx = configuration.dsl();
+        List<CarrierRecord> created = new ArrayList<>(carriers.size());
+        for (int from = 0; from < carriers.size(); from += INSERT_CHUNK) {
+          List<NewCarrier> chunk = carriers.subList(from, Math.min(carriers.size(), from + INSERT_CHUNK));
+          InsertValuesStep3<CarrierRecord, String, String, CarrierStatus> insert =
+              tx.insertInto(CARRIERS, CARRIERS.NAME, CARRIERS.MC_NUMBER, CARRIERS.STATUS);
+          for (NewCarrier carrier : chunk) {
+            insert = insert.values(DSL.val(carrier.name()), DSL.val(carrier.mcNumber()), status(carrier.status()));
+          }
+          Result<CarrierRecord> rows = insert.returning().fetch();
+          // Identity values are drawn in VALUES order within one statement: id order is input order.
+          rows.sortAsc(CARRIERS.ID);
+          created.addAll(rows);
+        }
+        return created;
+      });
+    } catch (RuntimeException e) {
+      throw ErrorTranslator.translate(operation, e, mcNumber -> {
+        Integer row = firstRowOfMcNumber.get(mcNumber);
+        return row == null ? "mcNumber" : "[" + row + "].mcNumber";
+      });
+    }
+  }
+
+  /**
+   * Finds a carrier by id.
+   *
+   * @param id the id
+   * @return the carrier, or empty if there is none
+   */
+  public Optional<CarrierRecord> findById(long id) {
+    return Optional.ofNullable(query("find carrier", STATEMENTS.selectById(), statement -> statement.setLong(1, id),
+        this::singleOrNull));
+  }
+
+  /**
+   * Gets a carrier that must exist.
+   *
+   * @param id the id
+   * @return the carrier
+   * @throws CarrierNotFoundException if there is none
+   */
+  public CarrierRecord getById(long id) {
+    String operation = "get carrier";
+    CarrierRecord found = query(operation, STATEMENTS.selectById(), statement -> statement.setLong(1, id),
+        this::singleOrNull);
+    if (found == null) {
+      throw new CarrierNotFoundException(operation, id);
+    }
+    return found;
+  }
+
+  /**
+   * Finds a carrier by MC number as a user typed it: {@code MC-123456}, {@code mc 123456} and
+   * {@code 123456} all find the carrier stored as {@code 123456}.
+   *
+   * @param mcNumber the MC number as typed
+   * @return the carrier, or empty if none has it
+   * @throws CarrierValidationException if the text is not an MC number, before any SQL
+   */
+  public Optional<CarrierRecord> findByMcNumber(String mcNumber) {
+    String operation = "find carrier by MC number";
+    Optional<String> canonical = McNumbers.canonical(mcNumber);
+    if (canonical.isEmpty()) {
+      throw new CarrierValidationException(operation,
+          List.of(new Violation("mcNumber", mcNumber == null || mcNumber.isBlank() ? "must not be blank" : MC_NUMBER_RULE,
+              mcNumber)));
+    }
+    String value = canonical.get();
+    return Optional.ofNullable(query(operation, STATEMENTS.selectByMcNumber(),
+        statement -> statement.setString(1, value), this::singleOrNull));
+  }
+
+  /**
+   * Changes the fields given, if the carrier is still at the version the caller read.
+   *
+   * @param id the carrier's id
+   * @param expectedVersion the {@code version} of the carrier as the caller read it
+   * @param change the fields to change
+   * @return the carrier as stored now, with its new version
+   * @throws CarrierValidationException listing every broken rule, before any SQL
+   * @throws CarrierNotFoundException if there is no such carrier
+   * @throws StaleCarrierException if someone changed it since (its version moved on)
+   * @throws DuplicateMcNumberException if another carrier has the new MC number
+   */
+  public CarrierRecord update(long id, long expectedVersion, CarrierUpdate change) {
+    String operation = "update carrier";
+    validateUpdate(operation, change);
+    int shape = (change.setsName() ? CarrierStatements.SET_NAME : 0)
+        | (change.setsMcNumber() ? CarrierStatements.SET_MC : 0)
+        | (change.status().isPresent() ? CarrierStatements.SET_STATUS : 0);
+    CarrierRecord updated = query(operation, STATEMENTS.update(shape), statement -> {
+      int index = 1;
+      if (change.setsName()) {
+        statement.setString(index++, change.name().orElseThrow());
+      }
+      if (change.setsMcNumber()) {
+        statement.setString(index++, change.mcNumberOrNull());
+      }
+      if (change.status().isPresent()) {
+        statement.setString(index++, change.status().get().getLiteral());
+      }
+      statement.setLong(index++, id);
+      statement.setLong(index, expectedVersion);
+    }, this::singleOrNull);
+    if (updated == null) {
+      throw missingOrStale(operation, id, expectedVersion);
+    }
+    return updated;
+  }
+
+  /**
+   * Changes the fields given on a carrier as the caller read it: shorthand for
+   * {@code update(read.getId(), read.getVersion(), change)}.
+   *
+   * @param read the carrier as read
+   * @param change the fields to change
+   * @return the carrier as stored now
+   * @throws CarrierValidationException listing every broken rule, before any SQL
+   * @throws CarrierNotFoundException if there is no such carrier
+   * @throws StaleCarrierException if someone changed it since it was read
+   * @throws DuplicateMcNumberException if another carrier has the new MC number
+   */
+  public CarrierRecord update(CarrierRecord read, CarrierUpdate change) {
+    Objects.requireNonNull(read, "read");
+    if (read.getId() == null || read.getVersion() == null) {
+      throw new CarrierValidationException("update carrier",
+          List.of(new Violation("carrier", "must be a carrier read from the database (id and version set)", null)));
+    }
+    return update(read.getId(), read.getVersion(), change);
+  }
+
+  /**
+   * Deletes a carrier, whatever its version.
+   *
+   * @param id the id
+   * @return true if it existed
+   */
+  public boolean delete(long id) {
+    return run("delete carrier", () -> dsl.deleteFrom(CARRIERS).where(CARRIERS.ID.eq(id)).execute()) == 1;
+  }
+
+  /**
+   * Deletes a carrier if it is still at the version the caller read.
+   *
+   * @param id the id
+   * @param expectedVersion the version as read
+   * @throws CarrierNotFoundException if there is no such carrier
+   * @throws StaleCarrierException if someone changed it since it was read
+   */
+  public void delete(long id, long expectedVersion) {
+    String operation = "delete carrier";
+    int deleted = run(operation, () -> dsl.deleteFrom(CARRIERS)
+        .where(CARRIERS.ID.eq(id).and(CARRIERS.VERSION.eq(expectedVersion))).execute());
+    if (deleted == 0) {
+      throw missingOrStale(operation, id, expectedVersion);
+    }
+  }
+
+  /** Returns the number of carriers. */
+  public long count() {
+    return run("count carriers", () -> dsl.fetchCount(CARRIERS));
+  }
+
+  /**
+   * Counts the carriers that match a query's filters (its page is ignored).
+   *
+   * @param query the filters
+   * @return the number of matching carriers
+   */
+  public long count(CarrierQuery query) {
+    Objects.requireNonNull(query, "query");
+    return run("count carriers", () -> dsl.fetchCount(CARRIERS, conditions(query)));
+  }
+
+  /**
+   * Lists one page of carriers in id order; see {@link CarrierQuery}.
+   *
+   * @param query filters, page size and the previous page's cursor
+   * @return the page, with the next page's cursor unless it is the last
+   * @throws CarrierValidationException if the cursor was altered or made for other filters
+   */
+  public Page<CarrierRecord> list(CarrierQuery query) {
+    String operation = "list carriers";
+    Objects.requireNonNull(query, "query");
+    String fingerprint = Cursor.fingerprint(query.filterDescription());
+    OptionalLong after = OptionalLong.empty();
+    if (query.cursor().isPresent()) {
+      after = Cursor.decode(query.cursor().get(), fingerprint);
+      if (after.isEmpty()) {
+        throw new CarrierValidationException(operation, List.of(new Violation("cursor",
+            "is not a cursor returned by this query (altered, or made for other filters)", null)));
+      }
+    }
+    int pageSize = query.pageSize();
+    int shape = shape(query) | (after.isPresent() ? CarrierStatements.AFTER : 0);
+    OptionalLong afterId = after;
+    Page<CarrierRecord> rows = query(operation, STATEMENTS.list(shape), statement -> {
+      int index = 1;
+      if (query.nameContains().isPresent()) {
+        statement.setString(index++, "%" + escapeLike(query.nameContains().get()) + "%");
+      }
+      if (query.status().isPresent()) {
+        statement.setString(index++, query.status().get().getLiteral());
+      }
+      if (afterId.isPresent()) {
+        statement.setLong(index++, afterId.getAsLong());
+      }
+      statement.setInt(index, pageSize + 1);
+    }, result -> {
+      List<CarrierRecord> page = new ArrayList<>(pageSize);
+      while (page.size() < pageSize && result.next()) {
+        page.add(STATEMENTS.read(result));
+      }
+      // The extra row only says that a next page exists: it is not mapped.
+      return result.next() ? new Page<>(page, Cursor.encode(page.get(pageSize - 1).getId(), fingerprint))
+          : new Page<>(page, null);
+    });
+    return rows;
+  }
+
+  private static int shape(CarrierQuery query) {
+    int shape = 0;
+    if (query.nameContains().isPresent()) {
+      shape |= CarrierStatements.NAME;
+    }
+    if (query.status().isPresent()) {
+      shape |= CarrierStatements.STATUS;
+    }
+    if (query.hasMcNumber().isPresent()) {
+      shape |= query.hasMcNumber().get() ? CarrierStatements.WITH_MC : CarrierStatements.WITHOUT_MC;
+    }
+    return shape;
+  }
+
+  /** The filter conditions of a query with its values inlined as binds, for jOOQ-run statements. */
+  private static Condition conditions(CarrierQuery query) {
+    List<Condition> conditions = new ArrayList<>(3);
+    query.nameContains().ifPresent(text -> conditions.add(CARRIERS.NAME.likeIgnoreCase("%" + escapeLike(text) + "%", '\\')));
+    query.status().ifPresent(status -> conditions.add(CARRIERS.STATUS.eq(status)));
+    query.hasMcNumber().ifPresent(has -> conditions.add(has ? CARRIERS.MC_NUMBER.isNotNull() : CARRIERS.MC_NUMBER.isNull()));
+    return DSL.and(conditions);
+  }
+
+  static String escapeLike(String text) {
+    StringBuilder escaped = new StringBuilder(text.length() + 8);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\\' || c == '%' || c == '_') {
+        escaped.append('\\');
+      }
+      escaped.append(c);
+    }
+    return escaped.toString();
+  }
+
+  private void validateUpdate(String operation, CarrierUpdate change) {
+    if (change == null) {
+      throw new CarrierValidationException(operation, List.of(new Violation("update", "must not be null", null)));
+    }
+    List<Violation> violations = new ArrayList<>(change.structuralViolations());
+    violations.addAll(validator.violations(change, ""));
+    if (!violations.isEmpty()) {
+      violations.sort((a, b) -> a.field().compareTo(b.field()));
+      throw new CarrierValidationException(operation, violations);
+    }
+  }
+
+  private RuntimeException missingOrStale(String operation, long id, long expectedVersion) {
+    Record1<Long> current = run(operation, () -> dsl.select(CARRIERS.VERSION).from(CARRIERS)
+        .where(CARRIERS.ID.eq(id)).fetchOne());
+    if (current == null) {
+      return new CarrierNotFoundException(operation, id);
+    }
+    return new StaleCarrierException(operation, id, expectedVersion, current.value1());
+  }
+
+  private static Field<CarrierStatus> status(CarrierStatus status) {
+    return status == null ? DSL.defaultValue(CARRIERS.STATUS) : DSL.val(status, CARRIERS.STATUS);
+  }
+
+  /** Binds a statement's parameters. */
+  @FunctionalInterface
+  private interface Binder {
+    void bind(PreparedStatement statement) throws SQLException;
+  }
+
+  /** Reads a statement's result. */
+  @FunctionalInterface
+  private interface Reader<T> {
+    T read(ResultSet rows) throws SQLException;
+  }
+
+  /**
+   * Runs one of the pre-rendered statements on the context's connection (the transaction's, in a
+   * transaction) and maps its rows without jOOQ's per-call rendering.
+   */
+  private <T> T query(String operation, String sql, Binder binder, Reader<T> reader) {
+    try {
+      return dsl.connectionResult(connection -> {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+          binder.bind(statement);
+          try (ResultSet rows = statement.executeQuery()) {
+            return reader.read(rows);
+          }
+        }
+      });
+    } catch (RuntimeException e) {
+      throw ErrorTranslator.translate(operation, e);
+    }
+  }
+
+  private CarrierRecord singleOrNull(ResultSet rows) throws SQLException {
+    return rows.next() ? STATEMENTS.read(rows) : null;
+  }
+
+  private CarrierRecord single(ResultSet rows) throws SQLException {
+    if (!rows.next()) {
+      throw new SQLException("the statement returned no row");
+    }
+    return STATEMENTS.read(rows);
+  }
+
+  private static <T> T run(String operation, Supplier<T> work) {
+    try {
+      return work.get();
+    } catch (RuntimeException e) {
+      throw ErrorTranslator.translate(operation, e);
+    }
+  }
+}

@@ -1,0 +1,117 @@
+package dev.carriers.dao.internal;
+
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import dev.carriers.dao.CarriersHealth;
+import dev.carriers.schema.CarriersMigrations;
+import dev.carriers.schema.MigrationEntry;
+import dev.carriers.schema.MigrationStatus;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import javax.sql.DataSource;
+
+/**
+ * Checks the database for {@code Carriers.health()}: a {@code select 1} with its round trip, the
+ * pool's counters, and the migration state, which is read (a Flyway scan plus a query of the
+ * history table) at most once per cache period because services call health every few seconds.
+ *
+ * <p>Thread-safe.
+ */
+public final class HealthProbe {
+
+  private final DataSource dataSource;
+  private final HikariDataSource pool;
+  private final CarriersMigrations migrations;
+  private final Duration schemaTtl;
+  private final Clock clock;
+  private final int queryTimeoutSeconds;
+
+  private volatile CarriersHealth.Schema cachedSchema;
+
+  /**
+   * Creates a probe.
+   *
+   * @param dataSource where to check
+   * @param pool the same data source if it is a HikariCP pool, else null
+   * @param schemaTtl how long a schema state read from the database is reused
+   * @param queryTimeoutSeconds the timeout of the {@code select 1}
+   */
+  public HealthProbe(DataSource dataSource, HikariDataSource pool, Duration schemaTtl, int queryTimeoutSeconds) {
+    this.dataSource = dataSource;
+    this.pool = pool;
+    this.migrations = CarriersMigrations.configure().dataSource(dataSource).load();
+    this.schemaTtl = schemaTtl;
+    this.clock = Clock.systemUTC();
+    this.queryTimeoutSeconds = queryTimeoutSeconds;
+  }
+
+  /**
+   * Checks now.
+   *
+   * @return the health
+   */
+  public CarriersHealth check() {
+    Duration roundTrip;
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.setQueryTimeout(queryTimeoutSeconds);
+      long start = System.nanoTime();
+      try (ResultSet result = statement.executeQuery("select 1")) {
+        result.next();
+      }
+      roundTrip = Duration.ofNanos(System.nanoTime() - start);
+    } catch (Exception e) {
+      RuntimeException translated = ErrorTranslator.translate("health check", e instanceof RuntimeException r ? r
+          : new WrappedCheckedException(e));
+      return new CarriersHealth(false, null, pool(), cachedSchema, translated.getMessage());
+    }
+    String problem = null;
+    CarriersHealth.Schema schema = cachedSchema;
+    if (schema == null || schema.checkedAt().plus(schemaTtl).isBefore(clock.instant())) {
+      try {
+        schema = readSchema();
+        cachedSchema = schema;
+      } catch (RuntimeException e) {
+        problem = "schema state unknown: " + ErrorTranslator.translate("health check", e).getMessage();
+      }
+    }
+    return new CarriersHealth(true, roundTrip, pool(), schema, problem);
+  }
+
+  private synchronized CarriersHealth.Schema readSchema() {
+    // Another caller may have refreshed it while this one waited.
+    CarriersHealth.Schema current = cachedSchema;
+    Instant now = clock.instant();
+    if (current != null && !current.checkedAt().plus(schemaTtl).isBefore(now)) {
+      return current;
+    }
+    MigrationStatus status = migrations.info();
+    return new CarriersHealth.Schema(status.currentVersion(), !status.pending().isEmpty(),
+        status.pending().stream().map(MigrationEntry::version).toList(), now);
+  }
+
+  private CarriersHealth.Pool pool() {
+    if (pool == null) {
+      return null;
+    }
+    HikariPoolMXBean bean = pool.getHikariPoolMXBean();
+    if (bean == null) {
+      return null;
+    }
+    return new CarriersHealth.Pool(bean.getActiveConnections(), bean.getIdleConnections(),
+        bean.getTotalConnections(), bean.getThreadsAwaitingConnection(), pool.getMaximumPoolSize());
+  }
+
+  /** Carries a checked failure (an SQLException) to the translator, which looks at causes. */
+  private static final class WrappedCheckedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    WrappedCheckedException(Exception cause) {
+      super(cause.getMessage(), cause);
+    }
+  }
+}
