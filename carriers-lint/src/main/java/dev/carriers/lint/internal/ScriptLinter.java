@@ -80,16 +80,18 @@ public final class ScriptLinter {
     List<Finding> findings = new ArrayList<>();
     List<SuppressedFinding> suppressed = new ArrayList<>();
     Set<ScanTokens.Token> claimedComments = new HashSet<>();
+    int cursor = 0; // statements and tokens both come in offset order: one pass over the tokens
     for (JsonNode statement : tree.path("stmts")) {
       int location = statement.path("stmt_location").asInt(0);
       int length = statement.path("stmt_len").asInt(0);
       int end = length == 0 ? source.bytes.length : location + length;
       int start = location;
       List<ScanTokens.Token> leadingComments = new ArrayList<>();
-      for (ScanTokens.Token token : tokens) {
-        if (token.start() < location || token.start() >= end) {
-          continue;
-        }
+      while (cursor < tokens.size() && tokens.get(cursor).start() < location) {
+        cursor++;
+      }
+      for (int i = cursor; i < tokens.size() && tokens.get(i).start() < end; i++) {
+        ScanTokens.Token token = tokens.get(i);
         if (!token.isComment()) {
           start = token.start();
           break;
@@ -99,6 +101,7 @@ public final class ScriptLinter {
       claimedComments.addAll(leadingComments);
       List<Finding> raw = new ArrayList<>();
       file.statement(statement.path("stmt"), start, raw);
+      raw.removeIf(f -> !enabled.contains(f.rule()));
       applySuppressions(source, leadingComments, raw, findings, suppressed);
     }
     // Comments after the last statement precede nothing.
@@ -107,7 +110,6 @@ public final class ScriptLinter {
         applySuppressions(source, List.of(token), List.of(), findings, suppressed);
       }
     }
-    findings.removeIf(f -> !enabled.contains(f.rule()));
     findings.sort((a, b) -> Integer.compare(a.line(), b.line()));
     return new Result(findings, suppressed);
   }
