@@ -77,6 +77,15 @@ public final class ExitCodes {
   /** Another migrate, rollback, baseline or reset held the schema lock too long; nothing changed. */
   public static final int SCHEMA_LOCKED = 15;
 
+  /** {@code lint}: a migration script has a finding of severity error (see the findings printed). */
+  public static final int LINT_FAILED = 16;
+
+  /**
+   * {@code lint} cannot run: libpg_query, PostgreSQL's parser as a library, cannot be loaded
+   * (install the package {@code libpg-query1504.0} on Debian and Ubuntu).
+   */
+  public static final int LINT_UNAVAILABLE = 17;
+
   /**
    * A migration gave up waiting for a lock another session holds ({@code lock_timeout}) on every
    * attempt; it was rolled back.
@@ -117,6 +126,8 @@ public final class ExitCodes {
     codes.put(BASELINE_REFUSED, "baseline refused; nothing recorded");
     codes.put(RESET_REFUSED, "reset refused; nothing dropped");
     codes.put(SCHEMA_LOCKED, "another schema change holds the lock");
+    codes.put(LINT_FAILED, "lint: a migration has an error finding");
+    codes.put(LINT_UNAVAILABLE, "lint: libpg_query is not installed (package libpg-query1504.0)");
     codes.put(LOCK_TIMEOUT, "a migration timed out waiting for a table lock (lock_timeout); rolled back");
     codes.put(INVALID_INDEX, "status: an index is invalid (failed CREATE INDEX CONCURRENTLY)");
     codes.put(SMOKE_TEST_FAILED, "smoke-test: a post-migrate check failed");

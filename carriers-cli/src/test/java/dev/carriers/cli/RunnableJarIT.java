@@ -60,6 +60,15 @@ class RunnableJarIT {
   }
 
   @Test
+  void lint_bundledMigrationsInsideTheJar_pass() throws Exception {
+    // The jar's own db/migration (a jar: URL, not a folder), Jackson and JNA shaded in, libpg_query loaded.
+    CommandRun lint = java(Map.of(), "lint", "--json");
+    assertThat(lint.exitCode()).as(lint.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(lint.out()).contains("\"V1__create_carriers.sql\"", "\"errors\": 0");
+    assertThat(lint.err()).isEmpty();
+  }
+
+  @Test
   void migrateAndStatus_quietByDefault_verboseLogsWithoutPassword(TestDatabase server)
       throws IOException, InterruptedException, SQLException {
     String name = "carriers_cli_jar_" + ThreadLocalRandom.current().nextInt(1_000_000);

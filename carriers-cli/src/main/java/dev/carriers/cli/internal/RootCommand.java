@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "carriers",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Migrates, seeds, inspects, rolls back and audits a carriers database.",
+    description = "Migrates, seeds, inspects, rolls back and audits a carriers database; lints its migrations.",
     subcommands = {
         MigrateCommand.class,
         StatusCommand.class,
@@ -30,6 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
         SeedCommand.class,
         SmokeTestCommand.class,
         AuditCommand.class,
+        LintCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class RootCommand {

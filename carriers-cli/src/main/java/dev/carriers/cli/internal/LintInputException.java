@@ -1,0 +1,24 @@
+package dev.carriers.cli.internal;
+
+import dev.carriers.cli.ExitCodes;
+
+/** {@code carriers lint --dir} names no readable folder of migrations. Exit code {@link ExitCodes#USAGE}. */
+public final class LintInputException extends CommandFailure {
+
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Creates the exception.
+   *
+   * @param message the line to print
+   * @param cause the underlying failure
+   */
+  public LintInputException(String message, Throwable cause) {
+    super(message, cause);
+  }
+
+  @Override
+  public int exitCode() {
+    return ExitCodes.USAGE;
+  }
+}

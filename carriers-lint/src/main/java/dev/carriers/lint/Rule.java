@@ -1,0 +1,160 @@
+package dev.carriers.lint;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The rules {@link MigrationLinter} checks, each with a stable id (what suppression comments and
+ * JSON output name), a severity, what it catches and the safe alternative. "Existing table" means
+ * one not created in the same script: a table created in the same migration is empty and unseen by
+ * other sessions, so nothing on it can block traffic.
+ *
+ * <p>Immutable; thread-safe.
+ */
+public enum Rule {
+
+  /** CREATE or DROP INDEX without CONCURRENTLY on an existing table. */
+  INDEX_NOT_CONCURRENT("index-not-concurrent", Severity.ERROR,
+      "CREATE INDEX / DROP INDEX without CONCURRENTLY on an existing table: blocks every write (DROP: every read too) until done",
+      "CREATE INDEX CONCURRENTLY / DROP INDEX CONCURRENTLY, alone in a migration of its own (it cannot run in a transaction)"),
+
+  /** ADD PRIMARY KEY / UNIQUE / EXCLUDE that builds its index under an ACCESS EXCLUSIVE lock. */
+  CONSTRAINT_BUILDS_INDEX("constraint-builds-index", Severity.ERROR,
+      "ADD PRIMARY KEY / UNIQUE / EXCLUDE on an existing table builds its index under an ACCESS EXCLUSIVE lock: no reads or writes until done",
+      "CREATE UNIQUE INDEX CONCURRENTLY in one migration, then ALTER TABLE ... ADD CONSTRAINT ... UNIQUE USING INDEX in the next"),
+
+  /** ADD COLUMN ... NOT NULL with no default on an existing table. */
+  ADD_NOT_NULL_COLUMN_WITHOUT_DEFAULT("add-not-null-column-without-default", Severity.ERROR,
+      "ADD COLUMN ... NOT NULL without a DEFAULT: fails on any table that has rows",
+      "add the column with a constant DEFAULT (stored in the catalog, no rewrite), or nullable, backfill in batches, then add the NOT NULL in steps"),
+
+  /** SET NOT NULL without a validated CHECK (col IS NOT NULL) before it. */
+  SET_NOT_NULL_WITHOUT_CHECK("set-not-null-without-check", Severity.ERROR,
+      "ALTER COLUMN ... SET NOT NULL scans the whole table under an ACCESS EXCLUSIVE lock",
+      "ADD CONSTRAINT c CHECK (col IS NOT NULL) NOT VALID; VALIDATE CONSTRAINT c in a later migration; then SET NOT NULL (no scan) and drop c"),
+
+  /** ADD FOREIGN KEY / CHECK without NOT VALID on an existing table. */
+  CONSTRAINT_WITHOUT_NOT_VALID("constraint-without-not-valid", Severity.ERROR,
+      "ADD FOREIGN KEY / CHECK without NOT VALID checks every existing row while holding a lock that blocks writes",
+      "ADD CONSTRAINT ... NOT VALID (new rows are checked at once), then VALIDATE CONSTRAINT in a later migration: it blocks no reads or writes"),
+
+  /** ALTER COLUMN ... TYPE. */
+  CHANGE_COLUMN_TYPE("change-column-type", Severity.ERROR,
+      "ALTER COLUMN ... TYPE rewrites the table and its indexes under an ACCESS EXCLUSIVE lock (except a few binary-compatible changes)",
+      "add a new column, backfill it in batches, switch readers and writers, then drop the old one; suppress with the reason if the change is binary-compatible (e.g. varchar(n) to text)"),
+
+  /** RENAME COLUMN. */
+  RENAME_COLUMN("rename-column", Severity.ERROR,
+      "RENAME COLUMN breaks every running instance of the application that still uses the old name",
+      "add the new column, write both, backfill, move readers, then drop the old column in a later release"),
+
+  /** ALTER TABLE ... RENAME TO. */
+  RENAME_TABLE("rename-table", Severity.ERROR,
+      "RENAME TO breaks every running instance of the application that still uses the old name",
+      "create the new table (or a view under the old name), move the application over, then drop the old name in a later release"),
+
+  /** DROP COLUMN. */
+  DROP_COLUMN("drop-column", Severity.ERROR,
+      "DROP COLUMN breaks every running instance of the application that still reads or writes the column",
+      "first release code that no longer uses the column, then drop it in a later migration (suppress with that reason)"),
+
+  /** DROP TABLE. */
+  DROP_TABLE("drop-table", Severity.ERROR,
+      "DROP TABLE breaks every running instance of the application that still uses the table, and loses its data",
+      "first release code that no longer uses the table, keep a backup, then drop it in a later migration (suppress with that reason)"),
+
+  /** ADD COLUMN with a volatile default, identity or stored generated column on an existing table. */
+  VOLATILE_DEFAULT("volatile-default", Severity.ERROR,
+      "ADD COLUMN with a volatile DEFAULT (random(), clock_timestamp(), gen_random_uuid(), nextval/serial), identity or stored generated column rewrites the whole table under an ACCESS EXCLUSIVE lock",
+      "add the column without a default (or with a constant or stable one such as now()), set the default in a second statement, backfill existing rows in batches"),
+
+  /** char(n) columns. */
+  CHAR_COLUMN("char-column", Severity.WARNING,
+      "char(n) pads with spaces, compares surprisingly and is no faster than text",
+      "text (or varchar(n)) with a CHECK on the length if one is needed"),
+
+  /** serial / bigserial / smallserial columns. */
+  SERIAL_COLUMN("serial-column", Severity.WARNING,
+      "serial/bigserial create a separately owned sequence: permissions, dumps and copying the table behave surprisingly",
+      "bigint GENERATED BY DEFAULT AS IDENTITY (or GENERATED ALWAYS AS IDENTITY)"),
+
+  /** timestamp without time zone columns. */
+  TIMESTAMP_WITHOUT_TIME_ZONE("timestamp-without-time-zone", Severity.WARNING,
+      "timestamp without time zone stores a wall-clock reading: its meaning depends on the writer's time zone",
+      "timestamptz (timestamp with time zone), which stores an instant"),
+
+  /** Locking DDL on an existing table with no lock_timeout set before it. */
+  LOCK_TIMEOUT_MISSING("lock-timeout-missing", Severity.ERROR,
+      "locking DDL on an existing table without a lock_timeout: while it waits for its lock, every query on the table queues behind it",
+      "start the migration with: set local lock_timeout = '5s';"),
+
+  /** A suppression comment without a reason. */
+  SUPPRESSION_WITHOUT_REASON("suppression-without-reason", Severity.ERROR,
+      "a carriers-lint suppression comment must say why: -- carriers-lint: ignore <rule> -- <reason>",
+      "add the reason after a second --"),
+
+  /** A suppression comment naming a rule that does not exist. */
+  SUPPRESSION_UNKNOWN_RULE("suppression-unknown-rule", Severity.ERROR,
+      "a carriers-lint suppression comment names a rule that does not exist",
+      "use a rule id from the rules table (carriers lint --help, docs/operations.md)"),
+
+  /** A suppression comment that suppressed nothing. */
+  UNUSED_SUPPRESSION("unused-suppression", Severity.WARNING,
+      "a carriers-lint suppression comment suppresses nothing in the statement after it",
+      "remove it, or move it to the line before the statement it is meant for"),
+
+  /** A script PostgreSQL's parser rejects. */
+  SYNTAX_ERROR("syntax-error", Severity.ERROR,
+      "PostgreSQL's parser rejects the script",
+      "fix the SQL; the migration would fail to apply");
+
+  private final String id;
+  private final Severity severity;
+  private final String description;
+  private final String fix;
+
+  Rule(String id, Severity severity, String description, String fix) {
+    this.id = id;
+    this.severity = severity;
+    this.description = description;
+    this.fix = fix;
+  }
+
+  /** Returns the stable id, e.g. {@code index-not-concurrent}. */
+  public String id() {
+    return id;
+  }
+
+  /** Returns the severity. */
+  public Severity severity() {
+    return severity;
+  }
+
+  /** Returns what the rule catches and why it matters. */
+  public String description() {
+    return description;
+  }
+
+  /** Returns the safe alternative. */
+  public String fix() {
+    return fix;
+  }
+
+  /** Returns whether a comment may suppress the rule: not the ones about suppressions or syntax. */
+  public boolean suppressible() {
+    return this != SUPPRESSION_WITHOUT_REASON && this != SUPPRESSION_UNKNOWN_RULE
+        && this != UNUSED_SUPPRESSION && this != SYNTAX_ERROR;
+  }
+
+  /**
+   * Finds a rule by its id, ignoring case.
+   *
+   * @param id the id
+   * @return the rule, or empty if there is none
+   */
+  public static Optional<Rule> byId(String id) {
+    String wanted = id.toLowerCase(Locale.ROOT);
+    return Arrays.stream(values()).filter(rule -> rule.id.equals(wanted)).findFirst();
+  }
+}

@@ -1,0 +1,577 @@
+package dev.carriers.lint.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.carriers.lint.Finding;
+import dev.carriers.lint.MigrationScript;
+import dev.carriers.lint.Rule;
+import dev.carriers.lint.SuppressedFinding;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Lints one script: parses it with libpg_query, walks each statement's parse tree through the
+ * rules, then applies the suppression comments that precede each statement.
+ *
+ * <p>Immutable; thread-safe (each call keeps its state on the stack and in the given {@link
+ * SchemaState}).
+ */
+public final class ScriptLinter {
+
+  private static final Set<String> VOLATILE_FUNCTIONS = Set.of(
+      "random", "random_normal", "clock_timestamp", "timeofday", "gen_random_uuid", "gen_random_bytes",
+      "uuid_generate_v1", "uuid_generate_v1mc", "uuid_generate_v4", "uuidv4", "uuidv7", "nextval",
+      "txid_current", "pg_current_xact_id", "setseed");
+
+  private static final Set<String> SERIAL_TYPES = Set.of(
+      "serial", "serial4", "bigserial", "serial8", "smallserial", "serial2");
+
+  private final PgQuery pgQuery;
+  private final Set<Rule> enabled;
+  private final ObjectMapper mapper = new ObjectMapper();
+
+  /**
+   * Creates a linter.
+   *
+   * @param pgQuery the loaded parser
+   * @param enabled the rules to report
+   */
+  public ScriptLinter(PgQuery pgQuery, Set<Rule> enabled) {
+    this.pgQuery = pgQuery;
+    this.enabled = Set.copyOf(enabled);
+  }
+
+  /**
+   * What one script produced.
+   *
+   * @param findings the findings not suppressed, in line order
+   * @param suppressed the findings suppressed with a reason
+   */
+  public record Result(List<Finding> findings, List<SuppressedFinding> suppressed) {
+  }
+
+  /**
+   * Lints a script.
+   *
+   * @param script the script
+   * @param state what earlier scripts of the run established; updated with this script
+   * @return the findings
+   */
+  public Result lint(MigrationScript script, SchemaState state) {
+    Source source = new Source(script.name(), script.sql());
+    PgQuery.ParseOutcome outcome = pgQuery.parse(script.sql());
+    if (outcome.json() == null) {
+      int line = source.lineOfCharacter(outcome.cursorPosition());
+      return new Result(List.of(finding(source.name, line, Rule.SYNTAX_ERROR, outcome.error())), List.of());
+    }
+    JsonNode tree;
+    try {
+      tree = mapper.readTree(outcome.json());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("libpg_query returned a parse tree that is not JSON for " + script.name(), e);
+    }
+    List<ScanTokens.Token> tokens = pgQuery.scan(script.sql());
+    FileState file = new FileState(source, state);
+    List<Finding> findings = new ArrayList<>();
+    List<SuppressedFinding> suppressed = new ArrayList<>();
+    Set<ScanTokens.Token> claimedComments = new HashSet<>();
+    int cursor = 0; // statements and tokens both come in offset order: one pass over the tokens
+    for (JsonNode statement : tree.path("stmts")) {
+      int location = statement.path("stmt_location").asInt(0);
+      int length = statement.path("stmt_len").asInt(0);
+      int end = length == 0 ? source.bytes.length : location + length;
+      int start = location;
+      List<ScanTokens.Token> leadingComments = new ArrayList<>();
+      while (cursor < tokens.size() && tokens.get(cursor).start() < location) {
+        cursor++;
+      }
+      for (int i = cursor; i < tokens.size() && tokens.get(i).start() < end; i++) {
+        ScanTokens.Token token = tokens.get(i);
+        if (!token.isComment()) {
+          start = token.start();
+          break;
+        }
+        leadingComments.add(token);
+      }
+      claimedComments.addAll(leadingComments);
+      List<Finding> raw = new ArrayList<>();
+      file.statement(statement.path("stmt"), start, raw);
+      raw.removeIf(f -> !enabled.contains(f.rule()));
+      applySuppressions(source, leadingComments, raw, findings, suppressed);
+    }
+    // Comments after the last statement precede nothing.
+    for (ScanTokens.Token token : tokens) {
+      if (token.isComment() && !claimedComments.contains(token)) {
+        applySuppressions(source, List.of(token), List.of(), findings, suppressed);
+      }
+    }
+    findings.sort((a, b) -> Integer.compare(a.line(), b.line()));
+    return new Result(findings, suppressed);
+  }
+
+  private void applySuppressions(Source source, List<ScanTokens.Token> comments, List<Finding> raw,
+      List<Finding> findings, List<SuppressedFinding> suppressed) {
+    List<Finding> remaining = new ArrayList<>(raw);
+    for (ScanTokens.Token comment : comments) {
+      Suppression suppression = Suppression.parse(source.text(comment.start(), comment.end()));
+      if (suppression == null) {
+        continue;
+      }
+      int line = source.lineOfByte(comment.start());
+      if (suppression.problem() != null) {
+        findings.add(finding(source.name, line, suppression.problemRule(), suppression.problem()));
+        continue;
+      }
+      boolean used = false;
+      for (var iterator = remaining.iterator(); iterator.hasNext(); ) {
+        Finding finding = iterator.next();
+        if (suppression.rules().contains(finding.rule())) {
+          iterator.remove();
+          suppressed.add(new SuppressedFinding(finding, suppression.reason()));
+          used = true;
+        }
+      }
+      if (!used) {
+        findings.add(finding(source.name, line, Rule.UNUSED_SUPPRESSION,
+            "suppression of " + suppression.ruleIds() + " matches no finding in the statement after it"));
+      }
+    }
+    findings.addAll(remaining);
+  }
+
+  static Finding finding(String file, int line, Rule rule, String message) {
+    return new Finding(file, line, rule, rule.severity(), message, rule.fix());
+  }
+
+  /** The script's text, its UTF-8 bytes (libpg_query's offsets are byte offsets) and line starts. */
+  private static final class Source {
+    final String name;
+    final String sql;
+    final byte[] bytes;
+    final int[] lineStarts;
+
+    Source(String name, String sql) {
+      this.name = name;
+      this.sql = sql;
+      this.bytes = sql.getBytes(StandardCharsets.UTF_8);
+      List<Integer> starts = new ArrayList<>();
+      starts.add(0);
+      for (int i = 0; i < bytes.length; i++) {
+        if (bytes[i] == '\n') {
+          starts.add(i + 1);
+        }
+      }
+      this.lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    int lineOfByte(int offset) {
+      int low = 0;
+      int high = lineStarts.length - 1;
+      while (low < high) {
+        int middle = (low + high + 1) >>> 1;
+        if (lineStarts[middle] <= offset) {
+          low = middle;
+        } else {
+          high = middle - 1;
+        }
+      }
+      return low + 1;
+    }
+
+    // libpg_query's error position counts characters (code points) from 1.
+    int lineOfCharacter(int cursorPosition) {
+      if (cursorPosition <= 0) {
+        return 1;
+      }
+      int codePoints = Math.min(cursorPosition - 1, sql.codePointCount(0, sql.length()));
+      int index = sql.offsetByCodePoints(0, codePoints);
+      return lineOfByte(sql.substring(0, index).getBytes(StandardCharsets.UTF_8).length);
+    }
+
+    String text(int start, int end) {
+      return new String(bytes, start, end - start, StandardCharsets.UTF_8);
+    }
+  }
+
+  /** The rules, applied statement by statement to one script. */
+  private final class FileState {
+    final Source source;
+    final SchemaState schema;
+    final Set<String> createdTables = new HashSet<>();
+    final Set<String> createdIndexes = new HashSet<>();
+    boolean lockTimeoutSet;
+    boolean lockTimeoutReported;
+
+    FileState(Source source, SchemaState schema) {
+      this.source = source;
+      this.schema = schema;
+    }
+
+    void statement(JsonNode wrapper, int start, List<Finding> out) {
+      String type = wrapper.fieldNames().hasNext() ? wrapper.fieldNames().next() : "";
+      JsonNode node = wrapper.path(type);
+      Emitter emit = new Emitter(start, out);
+      String lockingTable = switch (type) {
+        case "CreateStmt" -> {
+          createdTables.add(relation(node.path("relation")));
+          for (JsonNode element : node.path("tableElts")) {
+            JsonNode constraint = element.path("Constraint");
+            if (!constraint.isMissingNode()) {
+              recordNotNullCheck(relation(node.path("relation")), constraint);
+            }
+          }
+          yield null;
+        }
+        case "CreateTableAsStmt" -> {
+          createdTables.add(relation(node.path("into").path("rel")));
+          yield null;
+        }
+        case "IndexStmt" -> index(node, emit);
+        case "DropStmt" -> drop(node, emit);
+        case "RenameStmt" -> rename(node, emit);
+        case "AlterTableStmt" -> alterTable(node, emit);
+        case "CreateTrigStmt" -> existing(relation(node.path("relation")));
+        case "TruncateStmt" -> {
+          String first = null;
+          for (JsonNode relation : node.path("relations")) {
+            String table = existing(relation(relation.path("RangeVar")));
+            first = first == null ? table : first;
+          }
+          yield first;
+        }
+        case "VariableSetStmt" -> {
+          variableSet(node);
+          yield null;
+        }
+        default -> null;
+      };
+      columnTypes(wrapper, emit);
+      if (lockingTable != null && !lockTimeoutSet && !lockTimeoutReported) {
+        lockTimeoutReported = true;
+        boolean index = type.equals("DropStmt") && node.path("removeType").asText("").equals("OBJECT_INDEX");
+        emit.at(-1, Rule.LOCK_TIMEOUT_MISSING, statementName(type) + " on existing " + (index ? "index " : "table ")
+            + lockingTable + " with no lock_timeout set before it: while it waits for its lock, every query on "
+            + (index ? "its table" : lockingTable) + " queues behind it");
+      }
+    }
+
+    private String index(JsonNode node, Emitter emit) {
+      String table = relation(node.path("relation"));
+      String name = node.path("idxname").asText("");
+      if (!name.isEmpty()) {
+        createdIndexes.add(name);
+      }
+      if (node.path("concurrent").asBoolean(false) || createdTables.contains(table)) {
+        return null;
+      }
+      emit.at(-1, Rule.INDEX_NOT_CONCURRENT, "CREATE INDEX " + (name.isEmpty() ? "" : name + " ")
+          + "on existing table " + table + " without CONCURRENTLY: blocks writes to " + table + " until the index is built");
+      return table;
+    }
+
+    private String drop(JsonNode node, Emitter emit) {
+      String removeType = node.path("removeType").asText("");
+      boolean concurrent = node.path("concurrent").asBoolean(false);
+      String locking = null;
+      for (JsonNode object : node.path("objects")) {
+        String name = lastName(object.path("List").path("items"));
+        if (removeType.equals("OBJECT_INDEX") && !concurrent && !createdIndexes.contains(name)) {
+          emit.at(-1, Rule.INDEX_NOT_CONCURRENT, "DROP INDEX " + name
+              + " without CONCURRENTLY: blocks reads and writes of its table until dropped");
+          locking = locking == null ? name : locking;
+        } else if (removeType.equals("OBJECT_TABLE") && !createdTables.contains(name)) {
+          emit.at(-1, Rule.DROP_TABLE, "DROP TABLE " + name
+              + ": running instances of the application that use it break, and its data is gone");
+          locking = locking == null ? name : locking;
+        }
+      }
+      return locking;
+    }
+
+    private String rename(JsonNode node, Emitter emit) {
+      String renameType = node.path("renameType").asText("");
+      String renamed = relation(node.path("relation"));
+      if (renameType.equals("OBJECT_TABLE") && renamed != null && createdTables.contains(renamed)) {
+        createdTables.add(node.path("newname").asText());
+      }
+      String table = existing(renamed);
+      if (table == null) {
+        return null;
+      }
+      if (renameType.equals("OBJECT_COLUMN")) {
+        emit.at(-1, Rule.RENAME_COLUMN, "RENAME COLUMN " + table + "." + node.path("subname").asText()
+            + " to " + node.path("newname").asText() + ": running instances of the application that use the old name break");
+      } else if (renameType.equals("OBJECT_TABLE")) {
+        emit.at(-1, Rule.RENAME_TABLE, "RENAME table " + table + " to " + node.path("newname").asText()
+            + ": running instances of the application that use the old name break");
+      }
+      return table;
+    }
+
+    private String alterTable(JsonNode node, Emitter emit) {
+      String table = relation(node.path("relation"));
+      boolean existing = !createdTables.contains(table);
+      for (JsonNode command : node.path("cmds")) {
+        JsonNode cmd = command.path("AlterTableCmd");
+        String subtype = cmd.path("subtype").asText("");
+        String column = cmd.path("name").asText("");
+        switch (subtype) {
+          case "AT_AddColumn" -> {
+            if (existing) {
+              addColumn(table, cmd.path("def").path("ColumnDef"), emit);
+            }
+          }
+          case "AT_AddConstraint" -> addConstraint(table, existing, cmd.path("def").path("Constraint"), emit);
+          case "AT_ValidateConstraint" -> schema.constraintValidated(table, column);
+          case "AT_SetNotNull" -> {
+            if (existing && !schema.provenNotNull(table, column)) {
+              emit.at(-1, Rule.SET_NOT_NULL_WITHOUT_CHECK, "SET NOT NULL on " + table + "." + column
+                  + " with no validated CHECK (" + column + " IS NOT NULL) before it: scans all of "
+                  + table + " while holding an ACCESS EXCLUSIVE lock");
+            }
+          }
+          case "AT_AlterColumnType" -> {
+            if (existing) {
+              emit.at(cmd.path("def").path("ColumnDef").path("location").asInt(-1), Rule.CHANGE_COLUMN_TYPE,
+                  "ALTER COLUMN " + table + "." + column + " TYPE: rewrites " + table
+                      + " and its indexes while holding an ACCESS EXCLUSIVE lock");
+            }
+          }
+          case "AT_DropColumn" -> {
+            if (existing) {
+              emit.at(-1, Rule.DROP_COLUMN, "DROP COLUMN " + table + "." + column
+                  + ": running instances of the application that read or write it break");
+            }
+          }
+          default -> {
+            // Other subcommands (defaults, comments, storage, VALIDATE...) take a lock but neither
+            // scan nor rewrite; the lock_timeout rule covers them.
+          }
+        }
+      }
+      return existing ? table : null;
+    }
+
+    private void addColumn(String table, JsonNode columnDef, Emitter emit) {
+      String column = columnDef.path("colname").asText();
+      int location = columnDef.path("location").asInt(-1);
+      boolean notNull = false;
+      boolean hasDefault = false;
+      String rewrite = null;
+      if (SERIAL_TYPES.contains(typeName(columnDef.path("typeName")))) {
+        rewrite = typeName(columnDef.path("typeName")) + " (a nextval() default)";
+        hasDefault = true;
+      }
+      for (JsonNode element : columnDef.path("constraints")) {
+        JsonNode constraint = element.path("Constraint");
+        String type = constraint.path("contype").asText("");
+        int at = constraint.path("location").asInt(location);
+        switch (type) {
+          case "CONSTR_NOTNULL" -> notNull = true;
+          case "CONSTR_PRIMARY" -> {
+            notNull = true;
+            emit.at(at, Rule.CONSTRAINT_BUILDS_INDEX, "ADD COLUMN " + table + "." + column
+                + " PRIMARY KEY builds an index under an ACCESS EXCLUSIVE lock on " + table);
+          }
+          case "CONSTR_UNIQUE" -> emit.at(at, Rule.CONSTRAINT_BUILDS_INDEX, "ADD COLUMN " + table + "."
+              + column + " UNIQUE builds an index under an ACCESS EXCLUSIVE lock on " + table);
+          case "CONSTR_DEFAULT" -> {
+            hasDefault = true;
+            String function = volatileFunction(constraint.path("raw_expr"));
+            if (function != null) {
+              rewrite = "the volatile default " + function + "()";
+            }
+          }
+          case "CONSTR_IDENTITY" -> {
+            hasDefault = true;
+            rewrite = "an identity column";
+          }
+          case "CONSTR_GENERATED" -> {
+            hasDefault = true;
+            rewrite = "a stored generated column";
+          }
+          case "CONSTR_FOREIGN" -> emit.at(at, Rule.CONSTRAINT_WITHOUT_NOT_VALID, "ADD COLUMN " + table + "."
+              + column + " REFERENCES " + relation(constraint.path("pktable"))
+              + " validates at once and locks both tables; a column constraint cannot be NOT VALID");
+          case "CONSTR_CHECK" -> emit.at(at, Rule.CONSTRAINT_WITHOUT_NOT_VALID, "ADD COLUMN " + table + "."
+              + column + " with a CHECK checks every row of " + table + " while blocking writes");
+          default -> {
+            // NULL, collation and the like change nothing on disk.
+          }
+        }
+      }
+      if (rewrite != null) {
+        emit.at(location, Rule.VOLATILE_DEFAULT, "ADD COLUMN " + table + "." + column + " with " + rewrite
+            + " rewrites all of " + table + " while holding an ACCESS EXCLUSIVE lock");
+      }
+      if (notNull && !hasDefault) {
+        emit.at(location, Rule.ADD_NOT_NULL_COLUMN_WITHOUT_DEFAULT, "ADD COLUMN " + table + "." + column
+            + " NOT NULL without a DEFAULT fails as soon as " + table + " has a row");
+      }
+    }
+
+    private void addConstraint(String table, boolean existing, JsonNode constraint, Emitter emit) {
+      String type = constraint.path("contype").asText("");
+      String name = constraint.path("conname").asText("");
+      String label = name.isEmpty() ? "" : name + " ";
+      int location = constraint.path("location").asInt(-1);
+      boolean notValid = constraint.path("skip_validation").asBoolean(false);
+      if (type.equals("CONSTR_CHECK")) {
+        recordNotNullCheck(table, constraint);
+      }
+      if (!existing) {
+        return;
+      }
+      if ((type.equals("CONSTR_FOREIGN") || type.equals("CONSTR_CHECK")) && !notValid) {
+        emit.at(location, Rule.CONSTRAINT_WITHOUT_NOT_VALID, "ADD CONSTRAINT " + label
+            + (type.equals("CONSTR_FOREIGN") ? "FOREIGN KEY" : "CHECK") + " on existing table " + table
+            + " without NOT VALID: checks every row while blocking writes");
+      } else if ((type.equals("CONSTR_PRIMARY") || type.equals("CONSTR_UNIQUE") || type.equals("CONSTR_EXCLUSION"))
+          && constraint.path("indexname").asText("").isEmpty()) {
+        emit.at(location, Rule.CONSTRAINT_BUILDS_INDEX, "ADD CONSTRAINT " + label
+            + type.substring("CONSTR_".length()) + " on existing table " + table
+            + " builds its index under an ACCESS EXCLUSIVE lock");
+      }
+    }
+
+    // A CHECK (col IS NOT NULL): once validated, SET NOT NULL on col needs no scan (PostgreSQL 12+).
+    private void recordNotNullCheck(String table, JsonNode constraint) {
+      if (!constraint.path("contype").asText("").equals("CONSTR_CHECK")) {
+        return;
+      }
+      JsonNode test = constraint.path("raw_expr").path("NullTest");
+      JsonNode fields = test.path("arg").path("ColumnRef").path("fields");
+      if (!test.path("nulltesttype").asText("").equals("IS_NOT_NULL") || fields.size() != 1) {
+        return;
+      }
+      String column = fields.get(0).path("String").path("sval").asText();
+      String name = constraint.path("conname").asText(null);
+      schema.notNullCheckAdded(table, name, column, !constraint.path("skip_validation").asBoolean(false));
+    }
+
+    private void variableSet(JsonNode node) {
+      if (!node.path("name").asText("").equalsIgnoreCase("lock_timeout")) {
+        if (node.path("kind").asText("").equals("VAR_RESET_ALL")) {
+          lockTimeoutSet = false;
+        }
+        return;
+      }
+      if (!node.path("kind").asText("").equals("VAR_SET_VALUE")) {
+        lockTimeoutSet = false; // SET ... TO DEFAULT, RESET: back to the server's, usually 0 (none)
+        return;
+      }
+      JsonNode value = node.path("args").path(0).path("A_Const");
+      String text = value.has("sval") ? value.path("sval").path("sval").asText("").trim()
+          : value.has("ival") ? String.valueOf(value.path("ival").path("ival").asLong(0)) : "";
+      // 0, '0', '0s', '0ms': "no timeout".
+      lockTimeoutSet = !text.replaceAll("[a-zA-Z\\s]", "").matches("0*(\\.0*)?");
+    }
+
+    private void columnTypes(JsonNode node, Emitter emit) {
+      if (node.isObject()) {
+        JsonNode columnDef = node.get("ColumnDef");
+        if (columnDef != null) {
+          columnType(columnDef, emit);
+        }
+        node.elements().forEachRemaining(child -> columnTypes(child, emit));
+      } else if (node.isArray()) {
+        node.forEach(child -> columnTypes(child, emit));
+      }
+    }
+
+    private void columnType(JsonNode columnDef, Emitter emit) {
+      JsonNode typeName = columnDef.path("typeName");
+      JsonNode names = typeName.path("names");
+      String type = typeName(typeName);
+      boolean catalog = names.size() == 2 && names.get(0).path("String").path("sval").asText().equals("pg_catalog");
+      String column = columnDef.path("colname").asText("");
+      String label = column.isEmpty() ? "" : "column " + column + " ";
+      int location = typeName.path("location").asInt(columnDef.path("location").asInt(-1));
+      if (catalog && type.equals("bpchar")) {
+        emit.at(location, Rule.CHAR_COLUMN, label + "is char(n): pads with spaces and is no faster than text");
+      } else if (catalog && type.equals("timestamp")) {
+        emit.at(location, Rule.TIMESTAMP_WITHOUT_TIME_ZONE, label
+            + "is timestamp without time zone: a wall-clock reading whose meaning depends on the writer's time zone");
+      } else if (names.size() == 1 && SERIAL_TYPES.contains(type)) {
+        emit.at(location, Rule.SERIAL_COLUMN, label + "is " + type + ": prefer an identity column");
+      }
+    }
+
+    private String existing(String table) {
+      return table == null || createdTables.contains(table) ? null : table;
+    }
+
+    /** Collects findings of one statement, at a node's byte offset or the statement's first token. */
+    private final class Emitter {
+      final int start;
+      final List<Finding> out;
+
+      Emitter(int start, List<Finding> out) {
+        this.start = start;
+        this.out = out;
+      }
+
+      void at(int location, Rule rule, String message) {
+        out.add(finding(source.name, source.lineOfByte(location >= 0 ? location : start), rule, message));
+      }
+    }
+  }
+
+  private static String relation(JsonNode rangeVar) {
+    if (rangeVar.isMissingNode() || !rangeVar.has("relname")) {
+      return null;
+    }
+    return rangeVar.path("relname").asText();
+  }
+
+  private static String lastName(JsonNode items) {
+    return items.size() == 0 ? "" : items.get(items.size() - 1).path("String").path("sval").asText("");
+  }
+
+  private static String typeName(JsonNode typeName) {
+    return lastName(typeName.path("names")).toLowerCase(Locale.ROOT);
+  }
+
+  private static String volatileFunction(JsonNode expression) {
+    if (expression.isObject()) {
+      JsonNode call = expression.get("FuncCall");
+      if (call != null) {
+        String name = lastName(call.path("funcname")).toLowerCase(Locale.ROOT);
+        if (VOLATILE_FUNCTIONS.contains(name)) {
+          return name;
+        }
+      }
+      for (JsonNode child : expression) {
+        String found = volatileFunction(child);
+        if (found != null) {
+          return found;
+        }
+      }
+    } else if (expression.isArray()) {
+      for (JsonNode child : expression) {
+        String found = volatileFunction(child);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static String statementName(String type) {
+    return switch (type) {
+      case "IndexStmt" -> "CREATE INDEX";
+      case "DropStmt" -> "DROP";
+      case "RenameStmt" -> "RENAME";
+      case "AlterTableStmt" -> "ALTER TABLE";
+      case "CreateTrigStmt" -> "CREATE TRIGGER";
+      case "TruncateStmt" -> "TRUNCATE";
+      default -> type;
+    };
+  }
+}

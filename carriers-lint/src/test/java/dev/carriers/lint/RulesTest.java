@@ -1,0 +1,172 @@
+package dev.carriers.lint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Each rule against a bad and a good example, through the real libpg_query. */
+class RulesTest {
+
+  private static final MigrationLinter LINTER = MigrationLinter.configure().load();
+  private static final String TIMEOUT = "set local lock_timeout = '5s';\n";
+
+  private static List<Rule> rules(String sql) {
+    return LINTER.lint(List.of(new MigrationScript("V9__test.sql", sql))).findings().stream()
+        .map(Finding::rule).toList();
+  }
+
+  @Test
+  void indexNotConcurrent() {
+    assertThat(rules(TIMEOUT + "create index carriers_x on carriers (name);")).containsExactly(Rule.INDEX_NOT_CONCURRENT);
+    assertThat(rules(TIMEOUT + "drop index carriers_x;")).containsExactly(Rule.INDEX_NOT_CONCURRENT);
+    assertThat(rules("create index concurrently carriers_x on carriers (name);")).isEmpty();
+    assertThat(rules("drop index concurrently if exists carriers_x;")).isEmpty();
+    assertThat(rules("create table t (a int);\ncreate index t_a on t (a);\ndrop index t_a;")).isEmpty();
+  }
+
+  @Test
+  void constraintBuildsIndex() {
+    assertThat(rules(TIMEOUT + "alter table carriers add constraint k unique (name);"))
+        .containsExactly(Rule.CONSTRAINT_BUILDS_INDEX);
+    assertThat(rules(TIMEOUT + "alter table carriers add constraint k unique using index carriers_k;")).isEmpty();
+  }
+
+  @Test
+  void addNotNullColumnWithoutDefault() {
+    assertThat(rules(TIMEOUT + "alter table carriers add column dot text not null;"))
+        .containsExactly(Rule.ADD_NOT_NULL_COLUMN_WITHOUT_DEFAULT);
+    assertThat(rules(TIMEOUT + "alter table carriers add column dot text not null default '';")).isEmpty();
+    assertThat(rules(TIMEOUT + "alter table carriers add column dot text;")).isEmpty();
+  }
+
+  @Test
+  void setNotNullWithoutCheck() {
+    assertThat(rules(TIMEOUT + "alter table carriers alter column mc_number set not null;"))
+        .containsExactly(Rule.SET_NOT_NULL_WITHOUT_CHECK);
+    // A NOT VALID check that was never validated proves nothing.
+    assertThat(rules(TIMEOUT + "alter table carriers add constraint c check (mc_number is not null) not valid;\n"
+        + "alter table carriers alter column mc_number set not null;"))
+        .containsExactly(Rule.SET_NOT_NULL_WITHOUT_CHECK);
+    // Validated in an earlier migration: SET NOT NULL needs no scan.
+    LintReport report = LINTER.lint(List.of(
+        new MigrationScript("V1__a.sql", TIMEOUT + "alter table carriers add constraint c check (mc_number is not null) not valid;"),
+        new MigrationScript("V2__b.sql", TIMEOUT + "alter table carriers validate constraint c;"),
+        new MigrationScript("V3__c.sql", TIMEOUT + "alter table carriers alter column mc_number set not null;")));
+    assertThat(report.findings()).isEmpty();
+  }
+
+  @Test
+  void constraintWithoutNotValid() {
+    assertThat(rules(TIMEOUT + "alter table carriers add constraint f foreign key (owner_id) references owners (id);"))
+        .containsExactly(Rule.CONSTRAINT_WITHOUT_NOT_VALID);
+    assertThat(rules(TIMEOUT + "alter table carriers add constraint c check (length(name) < 300);"))
+        .containsExactly(Rule.CONSTRAINT_WITHOUT_NOT_VALID);
+    assertThat(rules(TIMEOUT + "alter table carriers add column owner_id bigint references owners (id);"))
+        .containsExactly(Rule.CONSTRAINT_WITHOUT_NOT_VALID);
+    assertThat(rules(TIMEOUT + "alter table carriers add constraint f foreign key (owner_id) references owners (id) not valid;\n"
+        + "alter table carriers add constraint c check (length(name) < 300) not valid;")).isEmpty();
+    assertThat(rules("create table t (a int);\nalter table t add constraint c check (a > 0);")).isEmpty();
+  }
+
+  @Test
+  void changeColumnType() {
+    assertThat(rules(TIMEOUT + "alter table carriers alter column name type text;")).containsExactly(Rule.CHANGE_COLUMN_TYPE);
+    assertThat(rules("create table t (a int);\nalter table t alter column a type bigint;")).isEmpty();
+  }
+
+  @Test
+  void renameAndDrop() {
+    assertThat(rules(TIMEOUT + "alter table carriers rename column name to legal_name;")).containsExactly(Rule.RENAME_COLUMN);
+    assertThat(rules(TIMEOUT + "alter table carriers rename to freight_carriers;")).containsExactly(Rule.RENAME_TABLE);
+    assertThat(rules(TIMEOUT + "alter table carriers drop column mc_number;")).containsExactly(Rule.DROP_COLUMN);
+    assertThat(rules(TIMEOUT + "drop table carriers;")).containsExactly(Rule.DROP_TABLE);
+    assertThat(rules("create table t (a int, b int);\nalter table t rename column a to c;\n"
+        + "alter table t drop column b;\nalter table t rename to u;\ndrop table u;")).doesNotContain(
+        Rule.RENAME_COLUMN, Rule.DROP_COLUMN, Rule.RENAME_TABLE, Rule.LOCK_TIMEOUT_MISSING);
+  }
+
+  @Test
+  void volatileDefault() {
+    assertThat(rules(TIMEOUT + "alter table carriers add column token uuid default gen_random_uuid();"))
+        .containsExactly(Rule.VOLATILE_DEFAULT);
+    assertThat(rules(TIMEOUT + "alter table carriers add column seen timestamptz default clock_timestamp();"))
+        .containsExactly(Rule.VOLATILE_DEFAULT);
+    assertThat(rules(TIMEOUT + "alter table carriers add column r double precision default random() * 10;"))
+        .containsExactly(Rule.VOLATILE_DEFAULT);
+    assertThat(rules(TIMEOUT + "alter table carriers add column n bigint generated always as identity;"))
+        .containsExactly(Rule.VOLATILE_DEFAULT);
+    // now() is stable: PostgreSQL 11+ stores it once in the catalog.
+    assertThat(rules(TIMEOUT + "alter table carriers add column seen timestamptz not null default now();")).isEmpty();
+    assertThat(rules(TIMEOUT + "alter table carriers alter column mc_number set default gen_random_uuid()::text;")).isEmpty();
+    assertThat(rules("create table t (id uuid default gen_random_uuid());")).isEmpty();
+  }
+
+  @Test
+  void columnTypes() {
+    assertThat(rules("create table t (code char(3));")).containsExactly(Rule.CHAR_COLUMN);
+    assertThat(rules("create table t (code text, name varchar(10));")).isEmpty();
+    assertThat(rules("create table t (id bigserial primary key);")).containsExactly(Rule.SERIAL_COLUMN);
+    assertThat(rules("create table t (id bigint generated by default as identity primary key);")).isEmpty();
+    assertThat(rules("create table t (at timestamp, at3 timestamp(3) without time zone);"))
+        .containsExactly(Rule.TIMESTAMP_WITHOUT_TIME_ZONE, Rule.TIMESTAMP_WITHOUT_TIME_ZONE);
+    assertThat(rules("create table t (at timestamptz, at3 timestamp(3) with time zone);")).isEmpty();
+    assertThat(rules(TIMEOUT + "alter table carriers add column seen timestamp;")).containsExactly(Rule.TIMESTAMP_WITHOUT_TIME_ZONE);
+    assertThat(rules("select now()::timestamp;")).isEmpty();
+  }
+
+  @Test
+  void lockTimeoutMissing() {
+    assertThat(rules("alter table carriers add column dot text;")).containsExactly(Rule.LOCK_TIMEOUT_MISSING);
+    assertThat(rules("create trigger t before update on carriers for each row execute function f();"))
+        .containsExactly(Rule.LOCK_TIMEOUT_MISSING);
+    // Set after the DDL is too late; set to 0 means no timeout.
+    assertThat(rules("alter table carriers add column dot text;\nset local lock_timeout = '5s';"))
+        .containsExactly(Rule.LOCK_TIMEOUT_MISSING);
+    assertThat(rules("set lock_timeout = 0;\nalter table carriers add column dot text;"))
+        .containsExactly(Rule.LOCK_TIMEOUT_MISSING);
+    assertThat(rules("set local lock_timeout = '5s';\nreset lock_timeout;\nalter table carriers add column dot text;"))
+        .containsExactly(Rule.LOCK_TIMEOUT_MISSING);
+    assertThat(rules("set lock_timeout to 5000;\nalter table carriers add column dot text;")).isEmpty();
+    assertThat(rules("set local lock_timeout = '5s';\nalter table carriers add column dot text;")).isEmpty();
+    assertThat(LINTER.lint(List.of(new MigrationScript("V9__t.sql", "drop index carriers_x;"))).findings())
+        .extracting(Finding::message).contains("DROP on existing index carriers_x with no lock_timeout set before it:"
+            + " while it waits for its lock, every query on its table queues behind it");
+    // Only reported once per script.
+    assertThat(rules("alter table carriers add column a text;\nalter table carriers add column b text;"))
+        .containsExactly(Rule.LOCK_TIMEOUT_MISSING);
+    // New tables and online index builds need none.
+    assertThat(rules("create table t (a int);\nalter table t add column b text;\n"
+        + "create index concurrently carriers_x on carriers (name);")).isEmpty();
+  }
+
+  @Test
+  void syntaxError_isAFindingOnItsLine() {
+    LintReport report = LINTER.lint(List.of(new MigrationScript("V9__bad.sql", "select 1;\n\ncreate tabel t (a int);")));
+    assertThat(report.findings()).singleElement().satisfies(f -> {
+      assertThat(f.rule()).isEqualTo(Rule.SYNTAX_ERROR);
+      assertThat(f.line()).isEqualTo(3);
+      assertThat(f.message()).contains("tabel");
+    });
+  }
+
+  @Test
+  void rulesAboutSuppressions_cannotBeDisabled() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> MigrationLinter.configure().disable(Rule.SUPPRESSION_WITHOUT_REASON))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("suppression-without-reason cannot be disabled");
+  }
+
+  @Test
+  void syntaxError_lineCountsCharactersNotBytes() {
+    // libpg_query reports the error position in characters; the snowmen are 3 bytes each.
+    LintReport report = LINTER.lint(List.of(new MigrationScript("V9__bad.sql",
+        "select '\u2603\u2603\u2603\u2603\u2603\u2603\u2603\u2603\u2603\u2603';\nselect 1;\ncreate tabel t ();")));
+    assertThat(report.findings()).singleElement().extracting(Finding::line).isEqualTo(3);
+  }
+
+  @Test
+  void disabledRules_areNotReported() {
+    MigrationLinter linter = MigrationLinter.configure().disable(Rule.CHAR_COLUMN).load();
+    assertThat(linter.lint(List.of(new MigrationScript("V1__t.sql", "create table t (c char(2));"))).findings()).isEmpty();
+  }
+}
