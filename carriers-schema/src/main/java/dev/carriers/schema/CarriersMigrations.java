@@ -126,7 +126,7 @@ public final class CarriersMigrations {
     // such a migration would wait for Flyway itself forever.
     flywayConfiguration.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
     this.flyway = flywayConfiguration.load();
-    this.context = new LifecycleContext(configuration.dataSource, flyway, CLASS_LOADER,
+    this.context = new LifecycleContext(timeouts.wrap(configuration.dataSource), flyway, CLASS_LOADER,
         configuration.locations, configuration.rollbackLocations, configuration.lockWait,
         configuration.progress == null ? line -> { } : configuration.progress);
     this.auditLog = new AuditLog(configuration.dataSource);

@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.carriers.schema.CarriersMigrations;
 import dev.carriers.schema.MigrateResult;
 import dev.carriers.schema.MigrationException;
+import dev.carriers.schema.lifecycle.DryRunMigration;
+import dev.carriers.schema.lifecycle.DryRunOutcome;
+import dev.carriers.schema.lifecycle.DryRunReport;
+import dev.carriers.schema.lifecycle.RollbackFailedException;
 import dev.carriers.schema.monitoring.MicrometerMigrationListener;
 import dev.carriers.schema.monitoring.MigrationEvent;
 import dev.carriers.schema.monitoring.MigrationListener;
@@ -25,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -111,6 +116,47 @@ class MigrationGuardsIT {
     assertThat(Fixtures.query(database, "select count(*) from information_schema.columns"
         + " where table_name = 'carriers' and column_name = 'note'")).containsExactly("1");
     assertThat(events.get(events.size() - 1).outcome()).isEqualTo(MigrationOutcome.SUCCEEDED);
+  }
+
+  @Test
+  @Timeout(30) // without the timeouts it would wait for the blocker, which waits for it
+  void rollback_blockedByALongTransaction_failsFast_andKeepsTheMigrationApplied() throws Exception {
+    CarriersMigrations migrations = guarded().lockTimeout(Duration.ofMillis(300)).load();
+    migrations.migrate();
+    String before = Fixtures.schemaDump(database);
+    try (Connection blocker = database.dataSource().getConnection()) {
+      holdReadLockOnCarriers(blocker);
+      long started = System.nanoTime();
+
+      assertThatThrownBy(() -> migrations.rollback(1))
+          .isInstanceOf(RollbackFailedException.class)
+          .hasMessageContaining("lock timeout");
+
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+      blocker.rollback();
+    }
+    assertThat(Fixtures.schemaDump(database)).isEqualTo(before);
+    assertThat(migrations.info().currentVersion()).isEqualTo("100");
+  }
+
+  @Test
+  @Timeout(30) // without the timeouts it would wait for the blocker, which waits for it
+  void dryRun_blockedByALongTransaction_reportsTheLockTimeout_insteadOfWaiting() throws Exception {
+    CarriersMigrations migrations = guarded().lockTimeout(Duration.ofMillis(300)).load();
+    try (Connection blocker = database.dataSource().getConnection()) {
+      holdReadLockOnCarriers(blocker);
+      long started = System.nanoTime();
+
+      DryRunReport report = migrations.dryRun();
+
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+      assertThat(report.hasFailure()).isTrue();
+      DryRunMigration blocked = report.migrations().get(report.migrations().size() - 1);
+      assertThat(blocked.version()).isEqualTo("100");
+      assertThat(blocked.outcome()).isEqualTo(DryRunOutcome.FAILED);
+      assertThat(blocked.error()).contains("lock timeout");
+      blocker.rollback();
+    }
   }
 
   @Test
