@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.postgresql.Driver;
 import org.postgresql.PGProperty;
@@ -111,22 +113,35 @@ public final class PostgresServer {
   }
 
   private static PostgresServer find() {
-    String explicit = System.getProperty(URL_PROPERTY);
-    if (explicit != null && !explicit.isBlank()) {
-      return of(explicit, "system property " + URL_PROPERTY);
+    return find(System.getProperty(URL_PROPERTY), System.getenv(URL_ENV), LOCAL_URL,
+        ContainerServer::dockerAvailable, ContainerServer::start);
+  }
+
+  /**
+   * The resolution rule, with its inputs as parameters so that each branch can be tested.
+   *
+   * @param property the system property's value, or null
+   * @param environment the environment variable's value, or null
+   * @param localUrl the local server's URL
+   * @param docker whether a Docker engine answers
+   * @param container starts a container and returns its URL
+   * @return the server
+   * @throws IllegalStateException if none is found, saying how to provide one
+   */
+  static PostgresServer find(String property, String environment, String localUrl,
+      BooleanSupplier docker, Supplier<String> container) {
+    if (property != null && !property.isBlank()) {
+      return of(property, "system property " + URL_PROPERTY);
     }
-    explicit = System.getenv(URL_ENV);
-    if (explicit != null && !explicit.isBlank()) {
-      return of(explicit, "environment variable " + URL_ENV);
+    if (environment != null && !environment.isBlank()) {
+      return of(environment, "environment variable " + URL_ENV);
     }
-    PostgresServer local = of(LOCAL_URL, "local server");
-    local.properties.setProperty(PGProperty.CONNECT_TIMEOUT.getName(), "3");
-    if (local.isReachable()) {
-      local.properties.remove(PGProperty.CONNECT_TIMEOUT.getName());
-      return local;
+    PostgresServer probe = of(localUrl + (localUrl.contains("?") ? "&" : "?") + "connectTimeout=3", "local server");
+    if (probe.isReachable()) {
+      return of(localUrl, "local server");
     }
-    if (ContainerServer.dockerAvailable()) {
-      return of(ContainerServer.start(), "Testcontainers");
+    if (docker.getAsBoolean()) {
+      return of(container.get(), "Testcontainers");
     }
     throw new IllegalStateException("No PostgreSQL server for carriers: set the environment variable "
         + URL_ENV + " (or -D" + URL_PROPERTY + "=...) to a jdbc:postgresql:// URL whose user may"

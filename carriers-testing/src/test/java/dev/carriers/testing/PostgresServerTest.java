@@ -27,4 +27,38 @@ class PostgresServerTest {
         .hasMessageContaining("jdbc:postgresql://")
         .hasMessageNotContaining("s3cret");
   }
+
+  @Test
+  void find_prefersTheSystemProperty_thenTheEnvironmentVariable() {
+    PostgresServer fromProperty = PostgresServer.find("jdbc:postgresql://a:5432/postgres",
+        "jdbc:postgresql://b:5432/postgres", UNREACHABLE, () -> false, () -> null);
+    assertThat(fromProperty.jdbcUrl("x")).isEqualTo("jdbc:postgresql://a:5432/x");
+    assertThat(fromProperty.toString()).contains("system property carriers.db.url");
+
+    PostgresServer fromEnvironment = PostgresServer.find(" ", "jdbc:postgresql://b:5432/postgres",
+        UNREACHABLE, () -> false, () -> null);
+    assertThat(fromEnvironment.jdbcUrl("x")).isEqualTo("jdbc:postgresql://b:5432/x");
+    assertThat(fromEnvironment.toString()).contains("environment variable CARRIERS_DB_URL");
+  }
+
+  @Test
+  void find_fallsBackToTestcontainers_whenNoLocalServerAnswers() {
+    PostgresServer container = PostgresServer.find(null, null, UNREACHABLE, () -> true,
+        () -> "jdbc:postgresql://127.0.0.1:49153/test?user=test&password=test");
+    assertThat(container.jdbcUrl("x")).isEqualTo("jdbc:postgresql://127.0.0.1:49153/x");
+    assertThat(container.toString()).contains("Testcontainers").doesNotContain("password");
+  }
+
+  @Test
+  void find_withoutAnyServer_stopsWithOneMessageSayingHowToProvideOne() {
+    assertThatThrownBy(() -> PostgresServer.find(null, null, UNREACHABLE, () -> false, () -> null))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("No PostgreSQL server for carriers: set the environment variable CARRIERS_DB_URL"
+            + " (or -Dcarriers.db.url=...) to a jdbc:postgresql:// URL whose user may CREATE DATABASE,"
+            + " start a local server on 127.0.0.1:5432 (user postgres), or start Docker so that"
+            + " Testcontainers can run one.");
+  }
+
+  /** Port 1 on the loopback: refused at once. */
+  private static final String UNREACHABLE = "jdbc:postgresql://127.0.0.1:1/postgres?user=postgres";
 }

@@ -48,28 +48,7 @@ public final class SchemaLock {
    */
   public static void acquire(Connection connection, long key, Duration timeout, String operation)
       throws SQLException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    try (PreparedStatement statement = connection.prepareStatement("select pg_try_advisory_lock(?)")) {
-      statement.setLong(1, key);
-      while (true) {
-        try (ResultSet row = statement.executeQuery()) {
-          row.next();
-          if (row.getBoolean(1)) {
-            return;
-          }
-        }
-        if (System.nanoTime() > deadline) {
-          throw new SchemaLockTimeoutException(operation + " refused: another migrate, rollback, baseline"
-              + " or reset has held the schema lock for more than " + timeout.toSeconds() + " s");
-        }
-        try {
-          Thread.sleep(200);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new SchemaLockTimeoutException(operation + " interrupted while waiting for the schema lock");
-        }
-      }
-    }
+    poll(connection, "select pg_try_advisory_lock(?)", key, timeout, operation);
   }
 
   /**
@@ -84,8 +63,15 @@ public final class SchemaLock {
    */
   public static void acquireForTransaction(Connection connection, long key, Duration timeout, String operation)
       throws SQLException {
+    poll(connection, "select pg_try_advisory_xact_lock(?)", key, timeout, operation);
+  }
+
+  // Polls with the try- form rather than blocking, so the wait has our own deadline and message
+  // whatever lock_timeout the session has.
+  private static void poll(Connection connection, String tryLock, long key, Duration timeout, String operation)
+      throws SQLException {
     long deadline = System.nanoTime() + timeout.toNanos();
-    try (PreparedStatement statement = connection.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
+    try (PreparedStatement statement = connection.prepareStatement(tryLock)) {
       statement.setLong(1, key);
       while (true) {
         try (ResultSet row = statement.executeQuery()) {
