@@ -105,6 +105,46 @@ class TestDatabaseFactoryIT {
   }
 
   @Test
+  void sweep_dropsTemplatesUnusedForAWeek_keepsRecentOnes_andStartsTheClockOnUnmarkedOnes()
+      throws Exception {
+    AdminSession session = AdminSession.of(server);
+    String stale = AdminSession.TEMPLATE_PREFIX + "5ta1e00000000001";
+    String recent = AdminSession.TEMPLATE_PREFIX + "2ecen700000000001";
+    String unmarked = AdminSession.TEMPLATE_PREFIX + "0a2ced0000000001";
+    try (Connection admin = server.connect(server.maintenanceDatabase());
+        Statement statement = admin.createStatement()) {
+      for (String name : new String[] {stale, recent, unmarked}) {
+        session.dropTemplate(name);
+        statement.execute("create database " + name + " is_template true");
+      }
+      statement.execute("comment on database " + stale
+          + " is 'carriers-testing template, last used 2026-01-01T00:00:00Z'");
+      statement.execute("comment on database " + recent
+          + " is 'carriers-testing template, last used " + java.time.Instant.now() + "'");
+    }
+    try {
+      assertThat(session.sweepStaleTemplates(java.time.Duration.ofDays(7)))
+          .contains(stale).doesNotContain(recent, unmarked);
+      assertThat(exists(stale)).isFalse();
+      assertThat(exists(recent)).isTrue();
+      assertThat(exists(unmarked)).isTrue();
+      // The unmarked one now carries a last use, so it ages from here.
+      try (Connection admin = server.connect(server.maintenanceDatabase());
+          PreparedStatement comment = admin.prepareStatement(
+              "select shobj_description(oid, 'pg_database') from pg_database where datname = ?")) {
+        comment.setString(1, unmarked);
+        try (ResultSet rows = comment.executeQuery()) {
+          rows.next();
+          assertThat(rows.getString(1)).startsWith("carriers-testing template, last used ");
+        }
+      }
+    } finally {
+      session.dropTemplate(recent);
+      session.dropTemplate(unmarked);
+    }
+  }
+
+  @Test
   void configuration_rejectsBlankLocationsAndInitializerIds() {
     assertThatThrownBy(() -> TestDatabaseFactory.configure().locations(" "))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("blank migration location");

@@ -7,6 +7,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +45,14 @@ public final class AdminSession {
   /** Prefix of the template databases. */
   public static final String TEMPLATE_PREFIX = "carriers_tpl_";
 
+  /**
+   * A template nobody used for this long is dropped by the next JVM that opens a session: each
+   * edit of a migration makes a new template, and the old ones would otherwise pile up.
+   */
+  public static final Duration TEMPLATE_MAX_IDLE = Duration.ofDays(7);
+
+  private static final String LAST_USED = "carriers-testing template, last used ";
+
   private static final Logger LOG = LoggerFactory.getLogger(AdminSession.class);
   private static final Map<PostgresServer, AdminSession> SESSIONS = new ConcurrentHashMap<>();
 
@@ -65,6 +75,7 @@ public final class AdminSession {
       throw new IllegalStateException("Cannot open the test kit's session on " + server, e);
     }
     sweepOrphans();
+    sweepStaleTemplates(TEMPLATE_MAX_IDLE);
   }
 
   /**
@@ -174,6 +185,7 @@ public final class AdminSession {
       }
       Boolean finished = isTemplate(lock, name);
       if (Boolean.TRUE.equals(finished)) {
+        markUsed(lock, name);
         return name;
       }
       if (finished != null) {
@@ -192,9 +204,87 @@ public final class AdminSession {
         throw e;
       }
       LOG.info("Built template {} in {} ms", name, (System.nanoTime() - start) / 1_000_000);
+      markUsed(lock, name);
       return name;
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot build template " + name + " on " + server, e);
+    }
+  }
+
+  // The database comment carries the last use: PostgreSQL keeps no such statistic. Best effort: a
+  // role that does not own the template cannot comment, and then the template simply never ages.
+  private static void markUsed(Connection connection, String name) {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("comment on database " + quote(name) + " is '" + LAST_USED + Instant.now() + "'");
+    } catch (SQLException e) {
+      LOG.debug("Could not record the use of template {}: {}", name, e.getMessage());
+    }
+  }
+
+  /**
+   * Drops the templates not used for longer than {@code maxIdle}, according to the last-use time
+   * each one carries in its database comment. A template without one starts its clock now. A
+   * template being built or dropped by another JVM (its advisory lock is taken) is left alone.
+   *
+   * @param maxIdle how long a template may go unused
+   * @return the names dropped
+   */
+  public List<String> sweepStaleTemplates(Duration maxIdle) {
+    List<String> dropped = new ArrayList<>();
+    Instant cutoff = Instant.now().minus(maxIdle);
+    synchronized (this) {
+      try {
+        Map<String, String> comments = new java.util.LinkedHashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+            "select datname, shobj_description(oid, 'pg_database') from pg_database"
+                + " where datistemplate and datname like ?")) {
+          statement.setString(1, TEMPLATE_PREFIX.replace("_", "\\_") + "%");
+          try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+              comments.put(rows.getString(1), rows.getString(2));
+            }
+          }
+        }
+        for (Map.Entry<String, String> template : comments.entrySet()) {
+          String name = template.getKey();
+          Instant lastUsed = lastUsed(template.getValue());
+          if (lastUsed == null) {
+            markUsed(connection, name);
+            continue;
+          }
+          if (!lastUsed.isBefore(cutoff)) {
+            continue;
+          }
+          int lockKey = name.substring(TEMPLATE_PREFIX.length()).hashCode();
+          if (!tryLock(TEMPLATE_LOCK_CLASS, lockKey)) {
+            continue;
+          }
+          try {
+            LOG.info("Dropping template {}, unused since {}", name, lastUsed);
+            executeLocked("alter database " + quote(name) + " is_template false");
+            executeLocked("drop database if exists " + quote(name) + " with (force)");
+            dropped.add(name);
+          } catch (SQLException e) {
+            LOG.warn("Could not drop stale template {}: {}", name, e.getMessage());
+          } finally {
+            executeLocked("select pg_advisory_unlock(" + TEMPLATE_LOCK_CLASS + ", " + lockKey + ")");
+          }
+        }
+      } catch (SQLException e) {
+        LOG.warn("Could not sweep stale templates on {}: {}", server, e.getMessage());
+      }
+    }
+    return dropped;
+  }
+
+  private static Instant lastUsed(String comment) {
+    if (comment == null || !comment.startsWith(LAST_USED)) {
+      return null;
+    }
+    try {
+      return Instant.parse(comment.substring(LAST_USED.length()));
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
     }
   }
 
@@ -250,9 +340,13 @@ public final class AdminSession {
   }
 
   private boolean tryLock(int owner) throws SQLException {
+    return tryLock(LEASE_LOCK_CLASS, owner);
+  }
+
+  private boolean tryLock(int lockClass, int key) throws SQLException {
     try (Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery(
-            "select pg_try_advisory_lock(" + LEASE_LOCK_CLASS + ", " + owner + ")")) {
+            "select pg_try_advisory_lock(" + lockClass + ", " + key + ")")) {
       rows.next();
       return rows.getBoolean(1);
     }
