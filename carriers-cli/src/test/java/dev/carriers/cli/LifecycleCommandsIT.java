@@ -4,38 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.carriers.testing.TestDatabase;
-import dev.carriers.testing.TestDatabaseFactory;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** validate, dry-run, rollback, baseline, reset and audit: success paths and refusals. */
-class LifecycleCommandsIT {
+class LifecycleCommandsIT extends OnEmptyDatabase {
 
-  private static final TestDatabaseFactory FACTORY = TestDatabaseFactory.configure().load();
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  private TestDatabase database;
-  private String url;
-
-  @BeforeEach
-  void createEmptyDatabase() {
-    database = FACTORY.createEmpty();
-    url = database.jdbcUrlWithCredentials();
-  }
-
-  @AfterEach
-  void dropDatabase() {
-    database.close();
-  }
 
   @Test
   void validate_passesWhenMigrated_failsWhenPending() throws Exception {

@@ -4,40 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.carriers.testing.TestDatabase;
-import dev.carriers.testing.TestDatabaseFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code migrate}'s guard options and failure hooks. */
-class MigrateGuardsIT {
-
-  private static final TestDatabaseFactory FACTORY = TestDatabaseFactory.configure().load();
+class MigrateGuardsIT extends OnEmptyDatabase {
 
   @TempDir
   Path dir;
-
-  private TestDatabase database;
-  private String url;
-
-  @BeforeEach
-  void createEmptyDatabase() {
-    database = FACTORY.createEmpty();
-    url = database.jdbcUrlWithCredentials();
-  }
-
-  @AfterEach
-  void dropDatabase() {
-    database.close();
-  }
 
   @Test
   void migrate_blockedByALongTransaction_exits20_appliesNothing_andFiresTheFailureHooks() throws Exception {

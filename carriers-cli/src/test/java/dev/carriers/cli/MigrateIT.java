@@ -4,34 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.carriers.testing.TestDatabase;
-import dev.carriers.testing.TestDatabaseFactory;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code migrate} and {@code status} on an empty database of the test kit. */
-class MigrateIT {
+class MigrateIT extends OnEmptyDatabase {
 
-  private static final TestDatabaseFactory FACTORY = TestDatabaseFactory.configure().load();
-
-  private TestDatabase database;
-  private String url;
-
-  @BeforeEach
-  void createEmptyDatabase() {
-    database = FACTORY.createEmpty();
-    url = database.jdbcUrlWithCredentials();
-  }
-
-  @AfterEach
-  void dropDatabase() {
-    database.close();
-  }
 
   @Test
   void migrate_appliesEveryVersion_thenIsUpToDate() {

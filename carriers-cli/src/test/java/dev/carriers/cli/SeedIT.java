@@ -2,33 +2,14 @@ package dev.carriers.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.carriers.testing.TestDatabase;
-import dev.carriers.testing.TestDatabaseFactory;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code carriers seed} on databases of the test kit. */
-class SeedIT {
+class SeedIT extends OnEmptyDatabase {
 
-  private static final TestDatabaseFactory FACTORY = TestDatabaseFactory.configure().load();
-
-  private TestDatabase database;
-  private String url;
-
-  @BeforeEach
-  void createEmptyDatabase() {
-    database = FACTORY.createEmpty();
-    url = database.jdbcUrlWithCredentials();
-  }
-
-  @AfterEach
-  void dropDatabase() {
-    database.close();
-  }
 
   @Test
   void seed_loadsTheDataset_thenSaysARerunChangedNothing() throws Exception {

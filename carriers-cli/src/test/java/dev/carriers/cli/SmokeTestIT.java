@@ -4,33 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.carriers.testing.TestDatabase;
-import dev.carriers.testing.TestDatabaseFactory;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code carriers smoke-test} and the invalid-index line of {@code status}. */
-class SmokeTestIT {
+class SmokeTestIT extends OnEmptyDatabase {
 
-  private static final TestDatabaseFactory FACTORY = TestDatabaseFactory.configure().load();
-
-  private TestDatabase database;
-  private String url;
-
-  @BeforeEach
-  void createEmptyDatabase() {
-    database = FACTORY.createEmpty();
-    url = database.jdbcUrlWithCredentials();
-  }
-
-  @AfterEach
-  void dropDatabase() {
-    database.close();
-  }
 
   @Test
   void smokeTest_afterMigrate_passesEveryCheck_andLeavesNoRowBehind() throws Exception {

@@ -1,0 +1,32 @@
+package dev.carriers.cli;
+
+import dev.carriers.testing.TestDatabase;
+import dev.carriers.testing.TestDatabaseFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * Base of the CLI tests that run commands against an empty database of the test kit, one per test
+ * method, dropped afterwards.
+ */
+abstract class OnEmptyDatabase {
+
+  private static final TestDatabaseFactory FACTORY = TestDatabaseFactory.configure().load();
+
+  /** The test's database: no migrations applied. */
+  protected TestDatabase database;
+
+  /** Its JDBC URL with credentials, for {@code --url}. */
+  protected String url;
+
+  @BeforeEach
+  void createEmptyDatabase() {
+    database = FACTORY.createEmpty();
+    url = database.jdbcUrlWithCredentials();
+  }
+
+  @AfterEach
+  void dropDatabase() {
+    database.close();
+  }
+}
