@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +27,7 @@ class LifecycleCommandsIT extends OnEmptyDatabase {
     assertThat(valid.exitCode()).as(valid.toString()).isEqualTo(ExitCodes.OK);
     assertThat(valid.out()).startsWith("Valid: schema version ");
 
-    sql("update flyway_schema_history set checksum = checksum + 1 where version = '2'");
+    execute("update flyway_schema_history set checksum = checksum + 1 where version = '2'");
     CommandRun edited = CommandRun.of("validate", "--json", "--url", url);
     assertThat(edited.exitCode()).as(edited.toString()).isEqualTo(ExitCodes.VALIDATION_FAILED);
     JsonNode document = JSON.readTree(edited.out());
@@ -41,7 +38,7 @@ class LifecycleCommandsIT extends OnEmptyDatabase {
   @Test
   void status_hasItsOwnExitCodeForAChecksumMismatch() throws Exception {
     migrate();
-    sql("update flyway_schema_history set checksum = checksum + 1 where version = '2'");
+    execute("update flyway_schema_history set checksum = checksum + 1 where version = '2'");
     CommandRun status = CommandRun.of("status", "--url", url);
     assertThat(status.exitCode()).as(status.toString()).isEqualTo(ExitCodes.CHECKSUM_MISMATCH);
     assertThat(status.out()).contains("APPLIED (CHANGED)", "checksum mismatch");
@@ -99,15 +96,15 @@ class LifecycleCommandsIT extends OnEmptyDatabase {
 
   @Test
   void baseline_adoptsACompatibleOldSchema_andRefusesADriftedOne() throws Exception {
-    sql(legacy("init-drifted.sql"));
+    execute(legacy("init-drifted.sql"));
     CommandRun drifted = CommandRun.of("baseline", "--url", url);
     assertThat(drifted.exitCode()).as(drifted.toString()).isEqualTo(ExitCodes.BASELINE_REFUSED);
     assertThat(drifted.err()).contains("does not match version 1",
         "column carriers.name: character varying(100) not null, expected character varying(255) not null");
     assertThat(drifted.err().lines()).hasSize(1);
 
-    sql("drop table carriers");
-    sql(legacy("init-compatible.sql"));
+    execute("drop table carriers");
+    execute(legacy("init-compatible.sql"));
     CommandRun adopted = CommandRun.of("baseline", "--url", url);
     assertThat(adopted.exitCode()).as(adopted.toString()).isEqualTo(ExitCodes.OK);
     assertThat(adopted.out()).contains("Baseline recorded at version 1");
@@ -119,7 +116,7 @@ class LifecycleCommandsIT extends OnEmptyDatabase {
   @Test
   void reset_dropsMigratesAndSeeds_orSkipsTheSeed() throws Exception {
     migrate();
-    sql("insert into carriers (name, mc_number) values ('Not in any dataset', '99999999')");
+    execute("insert into carriers (name, mc_number) values ('Not in any dataset', '99999999')");
 
     CommandRun seeded = CommandRun.of("reset", "--url", url);
     assertThat(seeded.exitCode()).as(seeded.toString()).isEqualTo(ExitCodes.OK);
@@ -136,8 +133,8 @@ class LifecycleCommandsIT extends OnEmptyDatabase {
   @Test
   void reset_refusesAProductionDatabase_unlessForcedAndConfirmed_andKeepsItMarked() throws Exception {
     migrate();
-    sql("insert into carriers (name) values ('Acme')");
-    sql("update database_role set production = true");
+    execute("insert into carriers (name) values ('Acme')");
+    execute("update database_role set production = true");
 
     CommandRun refused = CommandRun.of("reset", "--skip-seed", "--url", url);
     assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCodes.RESET_REFUSED);
@@ -189,22 +186,6 @@ class LifecycleCommandsIT extends OnEmptyDatabase {
   private void migrate() {
     CommandRun run = CommandRun.of("migrate", "--url", url);
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
-  }
-
-  private void sql(String sql) throws Exception {
-    try (Connection connection = database.dataSource().getConnection();
-        Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-    }
-  }
-
-  private String query(String sql) throws Exception {
-    try (Connection connection = database.dataSource().getConnection();
-        Statement statement = connection.createStatement();
-        ResultSet row = statement.executeQuery(sql)) {
-      row.next();
-      return row.getString(1);
-    }
   }
 
   private static String legacy(String name) throws Exception {

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,14 +90,5 @@ class MigrateGuardsIT extends OnEmptyDatabase {
     CommandRun badDuration = CommandRun.of("migrate", "--url", url, "--lock-timeout", "soon");
     assertThat(badDuration.exitCode()).as(badDuration.toString()).isEqualTo(ExitCodes.USAGE);
     assertThat(badDuration.err()).contains("'soon' is not a duration");
-  }
-
-  private String query(String sql) throws Exception {
-    try (Connection connection = database.dataSource().getConnection();
-        Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery(sql)) {
-      rows.next();
-      return rows.getString(1);
-    }
   }
 }

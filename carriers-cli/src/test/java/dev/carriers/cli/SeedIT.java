@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 /** {@code carriers seed} on databases of the test kit. */
 class SeedIT extends OnEmptyDatabase {
 
-
   @Test
   void seed_loadsTheDataset_thenSaysARerunChangedNothing() throws Exception {
     assertThat(CommandRun.of("migrate", "--url", url).exitCode()).isEqualTo(ExitCodes.OK);
@@ -69,13 +68,6 @@ class SeedIT extends OnEmptyDatabase {
         ResultSet rows = statement.executeQuery("select count(*) from " + table)) {
       rows.next();
       return rows.getLong(1);
-    }
-  }
-
-  private void execute(String sql) throws Exception {
-    try (Connection connection = database.dataSource().getConnection();
-        Statement statement = connection.createStatement()) {
-      statement.execute(sql);
     }
   }
 }

@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 
 /** {@code carriers smoke-test} and the invalid-index line of {@code status}. */
 class SmokeTestIT extends OnEmptyDatabase {
-
 
   @Test
   void smokeTest_afterMigrate_passesEveryCheck_andLeavesNoRowBehind() throws Exception {
@@ -90,21 +86,5 @@ class SmokeTestIT extends OnEmptyDatabase {
 
     execute("drop index concurrently carriers_name_twin_idx");
     assertThat(CommandRun.of("smoke-test", "--url", url).exitCode()).isEqualTo(ExitCodes.OK);
-  }
-
-  private void execute(String sql) throws Exception {
-    try (Connection connection = database.dataSource().getConnection();
-        Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-    }
-  }
-
-  private String query(String sql) throws Exception {
-    try (Connection connection = database.dataSource().getConnection();
-        Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery(sql)) {
-      rows.next();
-      return rows.getString(1);
-    }
   }
 }
