@@ -1,5 +1,6 @@
 package dev.carriers.dao;
 
+import dev.carriers.ErrorKind;
 import dev.carriers.CarriersException;
 
 /** No carrier has the id an operation asked for. Nothing was written. */
@@ -16,7 +17,7 @@ public class CarrierNotFoundException extends CarriersException {
    * @param id the id that matched no carrier
    */
   public CarrierNotFoundException(String operation, long id) {
-    super(operation + ": no carrier with id " + id);
+    super(ErrorKind.NOT_FOUND, operation + ": no carrier with id " + id, null);
     this.id = id;
   }
 

@@ -255,7 +255,7 @@ public final class Carriers implements AutoCloseable {
      *
      * @param url the URL
      * @return a copy with the URL (and no data source)
-     * @throws IllegalArgumentException if the URL does not parse, saying why (password masked)
+     * @throws dev.carriers.InvalidDatabaseUrlException if the URL does not parse, saying why (password masked)
      */
     public Configuration databaseUrl(String url) {
       return databaseUrl(DatabaseUrl.parse(url));

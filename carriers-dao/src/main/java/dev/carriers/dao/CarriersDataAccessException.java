@@ -1,5 +1,6 @@
 package dev.carriers.dao;
 
+import dev.carriers.ErrorKind;
 import dev.carriers.CarriersException;
 
 /**
@@ -20,7 +21,7 @@ public class CarriersDataAccessException extends CarriersException {
    * @param cause the underlying failure
    */
   public CarriersDataAccessException(String message, String sqlState, Throwable cause) {
-    super(message, cause);
+    super(ErrorKind.DATA_ACCESS, message, cause);
     this.sqlState = sqlState;
   }
 

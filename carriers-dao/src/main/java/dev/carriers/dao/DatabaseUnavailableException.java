@@ -1,5 +1,6 @@
 package dev.carriers.dao;
 
+import dev.carriers.ErrorKind;
 import dev.carriers.CarriersException;
 
 /**
@@ -19,6 +20,6 @@ public class DatabaseUnavailableException extends CarriersException {
    * @param cause the underlying failure
    */
   public DatabaseUnavailableException(String message, Throwable cause) {
-    super(message, cause);
+    super(ErrorKind.DATABASE_UNAVAILABLE, message, cause);
   }
 }

@@ -1,5 +1,6 @@
 package dev.carriers.dao;
 
+import dev.carriers.ErrorKind;
 import dev.carriers.CarriersException;
 
 /**
@@ -24,7 +25,7 @@ public class DuplicateMcNumberException extends CarriersException {
    * @param cause the database's rejection, or null
    */
   public DuplicateMcNumberException(String operation, String field, String mcNumber, Throwable cause) {
-    super(operation + ": " + field + " " + mcNumber + " is already taken by another carrier", cause);
+    super(ErrorKind.DUPLICATE, operation + ": " + field + " " + mcNumber + " is already taken by another carrier", cause);
     this.mcNumber = mcNumber;
     this.field = field;
   }

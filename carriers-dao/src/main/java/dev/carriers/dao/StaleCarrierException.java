@@ -1,5 +1,6 @@
 package dev.carriers.dao;
 
+import dev.carriers.ErrorKind;
 import dev.carriers.CarriersException;
 
 /**
@@ -24,8 +25,8 @@ public class StaleCarrierException extends CarriersException {
    * @param currentVersion the version in the database now
    */
   public StaleCarrierException(String operation, long id, long expectedVersion, long currentVersion) {
-    super(operation + ": carrier " + id + " was changed since it was read (read version "
-        + expectedVersion + ", now version " + currentVersion + "); read it again and reapply the change");
+    super(ErrorKind.STALE_VERSION, operation + ": carrier " + id + " was changed since it was read (read version "
+        + expectedVersion + ", now version " + currentVersion + "); read it again and reapply the change", null);
     this.id = id;
     this.expectedVersion = expectedVersion;
     this.currentVersion = currentVersion;

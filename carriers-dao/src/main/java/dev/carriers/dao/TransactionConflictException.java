@@ -1,5 +1,6 @@
 package dev.carriers.dao;
 
+import dev.carriers.ErrorKind;
 import dev.carriers.CarriersException;
 
 /**
@@ -24,7 +25,7 @@ public class TransactionConflictException extends CarriersException {
    * @param cause the database's error
    */
   public TransactionConflictException(String message, String sqlState, int attempts, Throwable cause) {
-    super(message, cause);
+    super(ErrorKind.TRANSACTION_CONFLICT, message, cause);
     this.sqlState = sqlState;
     this.attempts = attempts;
   }

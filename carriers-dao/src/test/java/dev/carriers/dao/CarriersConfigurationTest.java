@@ -3,6 +3,7 @@ package dev.carriers.dao;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.carriers.InvalidDatabaseUrlException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -39,10 +40,10 @@ class CarriersConfigurationTest {
         .contains("db.internal:6543/carriers", "sslmode=require", "password=***", "max 3")
         .doesNotContain("hunter2");
     assertThatThrownBy(() -> Carriers.configure().databaseUrl("mysql://app:hunter2-secret@db/x"))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(InvalidDatabaseUrlException.class)
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2"));
     assertThatThrownBy(() -> Carriers.configure().databaseUrl("postgresql://app:hunter2-secret@db/x?bogus=1"))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(InvalidDatabaseUrlException.class)
         .satisfies(e -> assertThat(e.getMessage()).contains("bogus").doesNotContain("hunter2"));
   }
 

@@ -1,5 +1,6 @@
 package dev.carriers.lint;
 
+import dev.carriers.ErrorKind;
 import dev.carriers.CarriersException;
 
 /**
@@ -17,6 +18,6 @@ public class LibPgQueryUnavailableException extends CarriersException {
    * @param cause the link error
    */
   public LibPgQueryUnavailableException(String message, Throwable cause) {
-    super(message, cause);
+    super(ErrorKind.LINT_UNAVAILABLE, message, cause);
   }
 }

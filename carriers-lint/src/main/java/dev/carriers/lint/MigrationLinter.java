@@ -1,6 +1,5 @@
 package dev.carriers.lint;
 
-import dev.carriers.CarriersException;
 import dev.carriers.lint.internal.MigrationFiles;
 import dev.carriers.lint.internal.PgQuery;
 import dev.carriers.lint.internal.SchemaState;
@@ -72,7 +71,7 @@ public final class MigrationLinter {
    *
    * @param directory the folder
    * @return the report
-   * @throws CarriersException if the folder cannot be read
+   * @throws LintException if the folder cannot be read
    */
   public LintReport lintDirectory(Path directory) {
     return lint(MigrationFiles.fromDirectory(directory));
@@ -84,7 +83,7 @@ public final class MigrationLinter {
    *
    * @param location e.g. {@code db/migration} or {@code classpath:db/migration}
    * @return the report
-   * @throws CarriersException if the location does not exist or cannot be read
+   * @throws LintException if the location does not exist or cannot be read
    */
   public LintReport lintClasspath(String location) {
     ClassLoader loader = Thread.currentThread().getContextClassLoader();

@@ -3,7 +3,7 @@ package dev.carriers.lint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.carriers.CarriersException;
+import dev.carriers.lint.LintException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,9 +40,9 @@ class OwnMigrationsTest {
   void missingDirectory_failsNamingIt(@TempDir Path dir) {
     MigrationLinter linter = MigrationLinter.configure().load();
     assertThatThrownBy(() -> linter.lintDirectory(dir.resolve("nope")))
-        .isInstanceOf(CarriersException.class).hasMessageContaining("nope").hasMessageContaining("not a directory");
+        .isInstanceOf(LintException.class).hasMessageContaining("nope").hasMessageContaining("not a directory");
     assertThatThrownBy(() -> linter.lintClasspath("db/no-such-folder"))
-        .isInstanceOf(CarriersException.class).hasMessageContaining("no migrations at classpath:db/no-such-folder");
+        .isInstanceOf(LintException.class).hasMessageContaining("no migrations at classpath:db/no-such-folder");
   }
 
   @Test

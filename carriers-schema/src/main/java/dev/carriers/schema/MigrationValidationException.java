@@ -1,5 +1,6 @@
 package dev.carriers.schema;
 
+import dev.carriers.ErrorKind;
 import java.util.List;
 
 /**
@@ -20,7 +21,7 @@ public class MigrationValidationException extends MigrationException {
    * @param cause Flyway's exception, or null
    */
   public MigrationValidationException(List<String> problems, Throwable cause) {
-    super("Migrations do not match the database: " + String.join("; ", problems), cause);
+    super(ErrorKind.MIGRATION_MISMATCH, "Migrations do not match the database: " + String.join("; ", problems), cause);
     this.problems = List.copyOf(problems);
   }
 

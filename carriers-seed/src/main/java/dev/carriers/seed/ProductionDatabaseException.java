@@ -1,5 +1,7 @@
 package dev.carriers.seed;
 
+import dev.carriers.ErrorKind;
+
 /**
  * The database is marked as production and the dataset is not the production one; loading it
  * needs {@link CarriersSeeder.Configuration#force(boolean) force}. Nothing was loaded.
@@ -14,7 +16,7 @@ public class ProductionDatabaseException extends SeedException {
    * @param environment the refused dataset's environment
    */
   public ProductionDatabaseException(Environment environment) {
-    super("seed " + environment.id() + " refused: the database is marked as production;"
-        + " force it to load the " + environment.id() + " dataset anyway");
+    super(ErrorKind.SEED_REFUSED, "seed " + environment.id() + " refused: the database is marked as production;"
+        + " force it to load the " + environment.id() + " dataset anyway", null);
   }
 }

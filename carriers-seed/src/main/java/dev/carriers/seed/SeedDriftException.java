@@ -1,5 +1,7 @@
 package dev.carriers.seed;
 
+import dev.carriers.ErrorKind;
+
 /**
  * The dataset's content changed but its version did not: the database already holds this
  * environment's version with another checksum. Give the changed dataset a new version. Nothing was
@@ -22,9 +24,9 @@ public class SeedDriftException extends SeedException {
    */
   public SeedDriftException(Environment environment, int version, String appliedChecksum,
       String datasetChecksum) {
-    super("seed " + environment.id() + " refused: version " + version + " was applied with checksum "
+    super(ErrorKind.SEED_REFUSED, "seed " + environment.id() + " refused: version " + version + " was applied with checksum "
         + appliedChecksum + " but the dataset now has checksum " + datasetChecksum
-        + "; give changed content a new version");
+        + "; give changed content a new version", null);
     this.appliedChecksum = appliedChecksum;
     this.datasetChecksum = datasetChecksum;
   }

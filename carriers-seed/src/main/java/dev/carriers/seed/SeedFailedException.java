@@ -1,8 +1,12 @@
 package dev.carriers.seed;
 
+import dev.carriers.ErrorKind;
+import dev.carriers.SqlStateClass;
+
 /**
  * The database failed during a seed run (a constraint, a lost connection, ...). The run's
- * transaction was rolled back, so nothing of it remains.
+ * transaction was rolled back, so nothing of it remains. Kind {@link ErrorKind#SEED_FAILED}, or the
+ * environment's kind ({@link ErrorKind#DATABASE_UNAVAILABLE}, ...) when the server failed.
  */
 public class SeedFailedException extends SeedException {
 
@@ -18,7 +22,7 @@ public class SeedFailedException extends SeedException {
    * @param cause the database's exception
    */
   public SeedFailedException(String message, String sqlState, Throwable cause) {
-    super(message, cause);
+    super(kindOf(sqlState), message, cause);
     this.sqlState = sqlState;
   }
 
@@ -28,13 +32,13 @@ public class SeedFailedException extends SeedException {
   }
 
   /**
-   * Tells whether the connection was lost (SQLState class 08, or the server ended the session:
-   * 57P01 to 57P03).
+   * Tells whether the connection was lost or the server could not be used
+   * ({@link SqlStateClass#CONNECTION_UNAVAILABLE}).
    *
    * @return true when the failure was the connection's
    */
   public boolean isConnectionLost() {
-    return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P0"));
+    return SqlStateClass.fromCode(sqlState) == SqlStateClass.CONNECTION_UNAVAILABLE;
   }
 
   /**
@@ -43,6 +47,11 @@ public class SeedFailedException extends SeedException {
    * @return true for a constraint violation
    */
   public boolean isConstraintViolation() {
-    return sqlState != null && sqlState.startsWith("23");
+    return SqlStateClass.fromCode(sqlState).isIntegrityViolation();
+  }
+
+  private static ErrorKind kindOf(String sqlState) {
+    SqlStateClass state = SqlStateClass.fromCode(sqlState);
+    return state.isEnvironment() ? state.environmentKind() : ErrorKind.SEED_FAILED;
   }
 }

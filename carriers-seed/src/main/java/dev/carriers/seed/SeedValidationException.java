@@ -1,5 +1,6 @@
 package dev.carriers.seed;
 
+import dev.carriers.ErrorKind;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -34,7 +35,7 @@ public class SeedValidationException extends SeedException {
    * @param cause the underlying failure, or null
    */
   public SeedValidationException(String operation, List<SeedRowError> errors, Throwable cause) {
-    super(operation + " rejected, " + errors.size() + (errors.size() == 1 ? " problem: " : " problems: ")
+    super(ErrorKind.SEED_INVALID, operation + " rejected, " + errors.size() + (errors.size() == 1 ? " problem: " : " problems: ")
         + errors.stream().limit(MESSAGE_LIMIT).map(SeedRowError::toString).collect(Collectors.joining("; "))
         + (errors.size() > MESSAGE_LIMIT ? "; ..." : ""), cause);
     if (errors.isEmpty()) {

@@ -1,5 +1,7 @@
 package dev.carriers.seed;
 
+import dev.carriers.ErrorKind;
+
 /**
  * The dataset's version is older than one already applied to the database for its environment
  * (going back would undo newer data). Nothing was loaded.
@@ -16,7 +18,7 @@ public class SeedVersionException extends SeedException {
    * @param applied the newest version already applied
    */
   public SeedVersionException(Environment environment, int version, int applied) {
-    super("seed " + environment.id() + " refused: version " + version + " is older than version "
-        + applied + ", already applied");
+    super(ErrorKind.SEED_REFUSED, "seed " + environment.id() + " refused: version " + version + " is older than version "
+        + applied + ", already applied", null);
   }
 }

@@ -1,12 +1,10 @@
 package dev.carriers.cli.internal;
 
-import dev.carriers.CarriersException;
-
 /**
  * A failure the CLI detected and described itself: its message is the one line printed, and it
  * knows its exit code. Messages never contain a password.
  */
-public abstract class CommandFailure extends CarriersException {
+public abstract class CommandFailure extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 

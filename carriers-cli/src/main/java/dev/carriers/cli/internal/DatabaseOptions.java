@@ -47,7 +47,7 @@ public final class DatabaseOptions {
   private static DatabaseUrl parse(String text, String source) {
     try {
       return DatabaseUrl.parse(text);
-    } catch (IllegalArgumentException e) {
+    } catch (dev.carriers.InvalidDatabaseUrlException e) {
       // DatabaseUrl's messages mask the password already; mask again in case one does not.
       throw new InvalidDatabaseUrlException(source + ": " + DatabaseUrl.mask(e.getMessage()), e);
     }

@@ -1,5 +1,6 @@
 package dev.carriers.dao.validation;
 
+import dev.carriers.ErrorKind;
 import dev.carriers.CarriersException;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -34,7 +35,7 @@ public class CarrierValidationException extends CarriersException {
    * @param cause the underlying failure, or null
    */
   public CarrierValidationException(String operation, List<Violation> violations, Throwable cause) {
-    super(operation + " rejected: " + violations.stream().map(Violation::toString)
+    super(ErrorKind.INVALID_INPUT, operation + " rejected: " + violations.stream().map(Violation::toString)
         .collect(Collectors.joining("; ")), cause);
     if (violations.isEmpty()) {
       throw new IllegalArgumentException("a validation failure needs at least one violation");

@@ -1,6 +1,6 @@
 package dev.carriers.lint.internal;
 
-import dev.carriers.CarriersException;
+import dev.carriers.lint.LintException;
 import dev.carriers.lint.MigrationScript;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,11 +59,11 @@ public final class MigrationFiles {
    *
    * @param directory the folder
    * @return the scripts, in Flyway's order
-   * @throws CarriersException if it is not a readable folder
+   * @throws LintException if it is not a readable folder
    */
   public static List<MigrationScript> fromDirectory(Path directory) {
     if (!Files.isDirectory(directory)) {
-      throw new CarriersException("lint: " + directory + " is not a directory");
+      throw new LintException("lint: " + directory + " is not a directory", null);
     }
     List<MigrationScript> scripts = new ArrayList<>();
     try (Stream<Path> files = Files.list(directory)) {
@@ -73,7 +73,7 @@ public final class MigrationFiles {
         }
       }
     } catch (IOException | UncheckedIOException e) {
-      throw new CarriersException("lint: cannot read the migrations in " + directory + ": " + e.getMessage(), e);
+      throw new LintException("lint: cannot read the migrations in " + directory + ": " + e.getMessage(), e);
     }
     scripts.sort(FLYWAY_ORDER);
     return scripts;
@@ -86,7 +86,7 @@ public final class MigrationFiles {
    * @param location e.g. {@code db/migration} or {@code classpath:db/migration}
    * @param loader the class loader to search
    * @return the scripts, in Flyway's order
-   * @throws CarriersException if the location is on no class path entry or cannot be read
+   * @throws LintException if the location is on no class path entry or cannot be read
    */
   public static List<MigrationScript> fromClasspath(String location, ClassLoader loader) {
     String path = location.startsWith("classpath:") ? location.substring("classpath:".length()) : location;
@@ -95,7 +95,7 @@ public final class MigrationFiles {
     try {
       List<URL> roots = Collections.list(loader.getResources(path));
       if (roots.isEmpty()) {
-        throw new CarriersException("lint: no migrations at classpath:" + path);
+        throw new LintException("lint: no migrations at classpath:" + path, null);
       }
       for (URL root : roots) {
         if (root.getProtocol().equals("file")) {
@@ -117,11 +117,11 @@ public final class MigrationFiles {
             }
           }
         } else {
-          throw new CarriersException("lint: cannot list classpath:" + path + " in " + root);
+          throw new LintException("lint: cannot list classpath:" + path + " in " + root, null);
         }
       }
     } catch (IOException | URISyntaxException e) {
-      throw new CarriersException("lint: cannot read the migrations at classpath:" + path + ": " + e.getMessage(), e);
+      throw new LintException("lint: cannot read the migrations at classpath:" + path + ": " + e.getMessage(), e);
     }
     scripts.sort(FLYWAY_ORDER);
     return scripts;

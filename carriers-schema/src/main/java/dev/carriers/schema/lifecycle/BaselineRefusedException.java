@@ -1,5 +1,6 @@
 package dev.carriers.schema.lifecycle;
 
+import dev.carriers.ErrorKind;
 import dev.carriers.schema.MigrationException;
 import java.util.List;
 
@@ -22,7 +23,7 @@ public class BaselineRefusedException extends MigrationException {
    *     empty when the refusal is not about shape
    */
   public BaselineRefusedException(String message, List<String> differences) {
-    super(differences.isEmpty() ? message : message + ": " + String.join("; ", differences), null);
+    super(ErrorKind.BASELINE_REFUSED, differences.isEmpty() ? message : message + ": " + String.join("; ", differences), null);
     this.differences = List.copyOf(differences);
   }
 

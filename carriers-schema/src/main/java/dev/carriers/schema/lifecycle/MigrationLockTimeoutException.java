@@ -1,5 +1,6 @@
 package dev.carriers.schema.lifecycle;
 
+import dev.carriers.ErrorKind;
 import dev.carriers.schema.MigrationException;
 
 /**
@@ -27,7 +28,7 @@ public class MigrationLockTimeoutException extends MigrationException {
    * @param cause the last lock timeout
    */
   public MigrationLockTimeoutException(String message, String version, int attempts, Throwable cause) {
-    super(message, cause);
+    super(ErrorKind.LOCK_TIMEOUT, message, cause);
     this.version = version;
     this.attempts = attempts;
   }

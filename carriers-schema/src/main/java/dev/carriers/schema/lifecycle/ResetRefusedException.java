@@ -1,5 +1,6 @@
 package dev.carriers.schema.lifecycle;
 
+import dev.carriers.ErrorKind;
 import dev.carriers.schema.MigrationException;
 
 /**
@@ -16,6 +17,6 @@ public class ResetRefusedException extends MigrationException {
    * @param message what was refused and why
    */
   public ResetRefusedException(String message) {
-    super(message, null);
+    super(ErrorKind.CLEAN_REFUSED, message, null);
   }
 }

@@ -1,5 +1,6 @@
 package dev.carriers.schema.lifecycle;
 
+import dev.carriers.ErrorKind;
 import dev.carriers.schema.MigrationException;
 import java.util.List;
 
@@ -24,7 +25,7 @@ public class RollbackFailedException extends MigrationException {
    */
   public RollbackFailedException(String failedVersion, List<String> rolledBackVersions, String message,
       Throwable cause) {
-    super(message, cause);
+    super(ErrorKind.ROLLBACK_FAILED, message, cause);
     this.failedVersion = failedVersion;
     this.rolledBackVersions = List.copyOf(rolledBackVersions);
   }

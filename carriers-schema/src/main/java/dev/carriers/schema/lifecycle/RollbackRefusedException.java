@@ -1,5 +1,6 @@
 package dev.carriers.schema.lifecycle;
 
+import dev.carriers.ErrorKind;
 import dev.carriers.schema.MigrationException;
 
 /**
@@ -17,6 +18,6 @@ public class RollbackRefusedException extends MigrationException {
    * @param message what was refused and why
    */
   public RollbackRefusedException(String message) {
-    super(message, null);
+    super(ErrorKind.ROLLBACK_REFUSED, message, null);
   }
 }

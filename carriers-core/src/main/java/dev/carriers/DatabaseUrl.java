@@ -61,13 +61,13 @@ public final class DatabaseUrl {
    *
    * @param url a {@code postgresql://}, {@code postgres://} or {@code jdbc:postgresql:} URL
    * @return the parsed URL
-   * @throws IllegalArgumentException naming what is wrong (never echoing the password)
+   * @throws InvalidDatabaseUrlException naming what is wrong (never echoing the password)
    */
   public static DatabaseUrl parse(String url) {
     Objects.requireNonNull(url, "url");
     String trimmed = url.trim();
     if (trimmed.isEmpty()) {
-      throw new IllegalArgumentException("database URL is empty");
+      throw new InvalidDatabaseUrlException("database URL is empty", null);
     }
     if (trimmed.startsWith("jdbc:postgresql:")) {
       return parseJdbc(trimmed);
@@ -75,8 +75,8 @@ public final class DatabaseUrl {
     if (trimmed.startsWith("postgresql://") || trimmed.startsWith("postgres://")) {
       return parseLibpq(trimmed);
     }
-    throw new IllegalArgumentException("database URL " + mask(trimmed)
-        + " is neither postgresql://user:password@host:port/database nor jdbc:postgresql://host:port/database");
+    throw new InvalidDatabaseUrlException("database URL " + mask(trimmed)
+        + " is neither postgresql://user:password@host:port/database nor jdbc:postgresql://host:port/database", null);
   }
 
   /**
@@ -93,7 +93,7 @@ public final class DatabaseUrl {
   private static DatabaseUrl parseJdbc(String url) {
     Properties parsed = Driver.parseURL(url, null);
     if (parsed == null) {
-      throw new IllegalArgumentException("database URL " + mask(url) + " is not a valid pgjdbc URL");
+      throw new InvalidDatabaseUrlException("database URL " + mask(url) + " is not a valid pgjdbc URL", null);
     }
     String hosts = joinHosts(PGProperty.PG_HOST.getOrDefault(parsed), PGProperty.PG_PORT.getOrDefault(parsed));
     String database = PGProperty.PG_DBNAME.getOrDefault(parsed);
@@ -163,7 +163,7 @@ public final class DatabaseUrl {
         host = "localhost";
       }
       if (!port.matches("[0-9]{1,5}") || Integer.parseInt(port) == 0 || Integer.parseInt(port) > 65535) {
-        throw new IllegalArgumentException("database URL " + mask(url) + ": port \"" + port + "\" is not a port number");
+        throw new InvalidDatabaseUrlException("database URL " + mask(url) + ": port \"" + port + "\" is not a port number", null);
       }
       if (hosts.length() > 0) {
         hosts.append(',');
@@ -185,13 +185,13 @@ public final class DatabaseUrl {
           continue;
         }
         if (key.equals("host") || key.equals("port")) {
-          throw new IllegalArgumentException("database URL " + mask(url) + ": put the " + key
-              + " in the authority (postgresql://host:port/...), not in the query");
+          throw new InvalidDatabaseUrlException("database URL " + mask(url) + ": put the " + key
+              + " in the authority (postgresql://host:port/...), not in the query", null);
         }
         String pgjdbc = LIBPQ_TO_PGJDBC.get(key);
         if (pgjdbc == null) {
-          throw new IllegalArgumentException("database URL " + mask(url) + ": parameter \"" + key
-              + "\" is not supported; supported: " + new java.util.TreeSet<>(LIBPQ_TO_PGJDBC.keySet()));
+          throw new InvalidDatabaseUrlException("database URL " + mask(url) + ": parameter \"" + key
+              + "\" is not supported; supported: " + new java.util.TreeSet<>(LIBPQ_TO_PGJDBC.keySet()), null);
         }
         properties.put(pgjdbc, key.equals("target_session_attrs") ? targetServerType(value) : value);
       }
@@ -212,8 +212,8 @@ public final class DatabaseUrl {
       case "prefer-standby":
         return "preferSecondary";
       default:
-        throw new IllegalArgumentException("target_session_attrs \"" + libpq
-            + "\" is not one of any, read-write, primary, read-only, standby, prefer-standby");
+        throw new InvalidDatabaseUrlException("target_session_attrs \"" + libpq
+            + "\" is not one of any, read-write, primary, read-only, standby, prefer-standby", null);
     }
   }
 
@@ -221,7 +221,7 @@ public final class DatabaseUrl {
     try {
       return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("database URL: the " + what + " is not valid percent-encoding", e);
+      throw new InvalidDatabaseUrlException("database URL: the " + what + " is not valid percent-encoding", e);
     }
   }
 
@@ -281,7 +281,7 @@ public final class DatabaseUrl {
       try {
         dataSource.setProperty(name, value);
       } catch (java.sql.SQLException e) {
-        throw new IllegalArgumentException("pgjdbc does not know the parameter " + name, e);
+        throw new InvalidDatabaseUrlException("pgjdbc does not know the parameter " + name, e);
       }
     });
     return dataSource;

@@ -50,19 +50,19 @@ class DatabaseUrlTest {
   @Test
   void badUrls_areRejectedByName_withoutEchoingThePassword() {
     assertThatThrownBy(() -> DatabaseUrl.parse("mysql://app:topsecret@db/carriers"))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(InvalidDatabaseUrlException.class)
         .hasMessageContaining("postgresql://")
         .hasMessageNotContaining("topsecret");
     assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://app:topsecret@db/carriers?sslmod=require"))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(InvalidDatabaseUrlException.class)
         .hasMessageContaining("\"sslmod\" is not supported")
         .hasMessageNotContaining("topsecret");
     assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://app:topsecret@db:99999/carriers"))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(InvalidDatabaseUrlException.class)
         .hasMessageContaining("port \"99999\"")
         .hasMessageNotContaining("topsecret");
     assertThatThrownBy(() -> DatabaseUrl.parse(" "))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty");
+        .isInstanceOf(InvalidDatabaseUrlException.class).hasMessageContaining("empty");
   }
 
   @Test
