@@ -39,10 +39,13 @@ public enum Rule {
       "ADD FOREIGN KEY / CHECK without NOT VALID checks every existing row while holding a lock that blocks writes",
       "ADD CONSTRAINT ... NOT VALID (new rows are checked at once), then VALIDATE CONSTRAINT in a later migration: it blocks no reads or writes"),
 
-  /** ALTER COLUMN ... TYPE. */
+  /**
+   * ALTER COLUMN ... TYPE, except widening a varchar (or making it text) when the lint saw the
+   * column's old type: that changes only the catalog (PostgreSQL 9.2+).
+   */
   CHANGE_COLUMN_TYPE("change-column-type", Severity.ERROR,
-      "ALTER COLUMN ... TYPE rewrites the table and its indexes under an ACCESS EXCLUSIVE lock (except a few binary-compatible changes)",
-      "add a new column, backfill it in batches, switch readers and writers, then drop the old one; suppress with the reason if the change is binary-compatible (e.g. varchar(n) to text)"),
+      "ALTER COLUMN ... TYPE rewrites the table and its indexes under an ACCESS EXCLUSIVE lock (narrowing a varchar checks every row instead); widening a varchar, or varchar to text, is not reported when a linted script declared the old type",
+      "add a new column, backfill it in batches, switch readers and writers, then drop the old one; if the change is binary-compatible and the column was created outside the scripts linted, suppress with that reason"),
 
   /** RENAME COLUMN. */
   RENAME_COLUMN("rename-column", Severity.ERROR,

@@ -69,10 +69,52 @@ class RulesTest {
     assertThat(rules("create table t (a int);\nalter table t add constraint c check (a > 0);")).isEmpty();
   }
 
+  private static List<Rule> rulesAfter(String earlier, String sql) {
+    return LINTER.lint(List.of(new MigrationScript("V1__earlier.sql", earlier), new MigrationScript("V2__test.sql", sql)))
+        .findings().stream().filter(f -> f.file().equals("V2__test.sql")).map(Finding::rule).toList();
+  }
+
   @Test
   void changeColumnType() {
+    // The old type is unknown: flagged, as a suppression must say why the change is safe.
     assertThat(rules(TIMEOUT + "alter table carriers alter column name type text;")).containsExactly(Rule.CHANGE_COLUMN_TYPE);
     assertThat(rules("create table t (a int);\nalter table t alter column a type bigint;")).isEmpty();
+    String created = "create table things (name varchar(255), note varchar, code text, n int);";
+    assertThat(rulesAfter(created, TIMEOUT + "alter table things alter column n type bigint;"))
+        .containsExactly(Rule.CHANGE_COLUMN_TYPE);
+    assertThat(rulesAfter(created, TIMEOUT + "alter table things alter column name type varchar(100);"))
+        .containsExactly(Rule.CHANGE_COLUMN_TYPE);
+    assertThat(rulesAfter(created, TIMEOUT + "alter table things alter column code type varchar(10);"))
+        .containsExactly(Rule.CHANGE_COLUMN_TYPE);
+    assertThat(rulesAfter(created, TIMEOUT + "alter table things alter column name type text using upper(name);"))
+        .containsExactly(Rule.CHANGE_COLUMN_TYPE);
+    assertThat(rulesAfter(created, TIMEOUT + "alter table things alter column name type varchar(500)[];"))
+        .containsExactly(Rule.CHANGE_COLUMN_TYPE);
+  }
+
+  @Test
+  void changeColumnType_wideningAVarcharSeenCreated_isNotReportedButStillNeedsALockTimeout() {
+    String created = "create table things (name varchar(255), note varchar, code text);";
+    assertThat(rulesAfter(created, TIMEOUT + "alter table things alter column name type varchar(500);")).isEmpty();
+    assertThat(rulesAfter(created, TIMEOUT + "alter table things alter column name type character varying(255);")).isEmpty();
+    assertThat(rulesAfter(created, TIMEOUT + "alter table things alter column name type text;")).isEmpty();
+    assertThat(rulesAfter(created, TIMEOUT + "alter table things alter column note type text;")).isEmpty();
+    assertThat(rulesAfter(created, TIMEOUT + "alter table things alter column code type varchar;")).isEmpty();
+    // It still takes an ACCESS EXCLUSIVE lock, briefly.
+    assertThat(rulesAfter(created, "alter table things alter column name type varchar(500);"))
+        .containsExactly(Rule.LOCK_TIMEOUT_MISSING);
+    // Added, renamed and widened again in later scripts: still known.
+    LintReport report = LINTER.lint(List.of(
+        new MigrationScript("V1__a.sql", created),
+        new MigrationScript("V2__b.sql", TIMEOUT + "alter table things add column fax varchar(20);\n"
+            + "alter table things rename column fax to phone;\nalter table things rename to stuff;"),
+        new MigrationScript("V3__c.sql", TIMEOUT + "alter table stuff alter column phone type varchar(40);"),
+        new MigrationScript("V4__d.sql", TIMEOUT + "alter table stuff alter column phone type varchar(30);")));
+    assertThat(report.findings()).extracting(Finding::file, Finding::rule).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("V2__b.sql", Rule.RENAME_COLUMN),
+        org.assertj.core.groups.Tuple.tuple("V2__b.sql", Rule.RENAME_TABLE),
+        org.assertj.core.groups.Tuple.tuple("V4__d.sql", Rule.CHANGE_COLUMN_TYPE));
+    assertThat(report.findings().get(2).message()).contains("from varchar(40) to varchar(30)", "checks every row");
   }
 
   @Test
