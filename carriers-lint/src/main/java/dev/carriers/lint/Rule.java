@@ -44,7 +44,7 @@ public enum Rule {
    * column's old type: that changes only the catalog (PostgreSQL 9.2+).
    */
   CHANGE_COLUMN_TYPE("change-column-type", Severity.ERROR,
-      "ALTER COLUMN ... TYPE rewrites the table and its indexes under an ACCESS EXCLUSIVE lock (narrowing a varchar checks every row instead); widening a varchar, or varchar to text, is not reported when a linted script declared the old type",
+      "ALTER COLUMN ... TYPE rewrites the table and its indexes under an ACCESS EXCLUSIVE lock (narrowing a varchar too); widening a varchar, or varchar to text, is not reported when a linted script declared the old type",
       "add a new column, backfill it in batches, switch readers and writers, then drop the old one; if the change is binary-compatible and the column was created outside the scripts linted, suppress with that reason"),
 
   /** RENAME COLUMN. */

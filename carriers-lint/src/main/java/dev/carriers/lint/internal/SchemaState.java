@@ -38,7 +38,8 @@ public final class SchemaState {
     /**
      * Whether changing a column from this type to {@code target} needs neither a rewrite nor a
      * scan (PostgreSQL 9.2+): varchar(n) to varchar(m >= n), varchar or text to text or to
-     * varchar without a length. Narrowing checks every row; any other change rewrites.
+     * varchar without a length. Any other change, narrowing a varchar included, rewrites the table
+     * and its indexes (checked on PostgreSQL 15: the relfilenodes change).
      */
     boolean widensTo(ColumnType target) {
       if (array || target.array || !(name.equals("varchar") || name.equals("text"))) {
@@ -49,13 +50,6 @@ public final class SchemaState {
       }
       return target.name.equals("varchar") && name.equals("varchar") && modifiers.size() == 1
           && target.modifiers.size() == 1 && target.modifiers.get(0) >= modifiers.get(0);
-    }
-
-    /** Whether the change to {@code target} only narrows a varchar: no rewrite, but every row is checked. */
-    boolean narrowsTo(ColumnType target) {
-      return !array && !target.array && target.name.equals("varchar") && target.modifiers.size() == 1
-          && (name.equals("text") || name.equals("varchar") && modifiers.isEmpty()
-              || name.equals("varchar") && modifiers.size() == 1 && target.modifiers.get(0) < modifiers.get(0));
     }
 
     @Override

@@ -387,11 +387,6 @@ public final class ScriptLinter {
         return; // catalog-only: the lock_timeout rule still covers its brief ACCESS EXCLUSIVE lock
       }
       String change = from == null || to == null ? "" : " from " + from + " to " + to;
-      if (from != null && to != null && plain && from.narrowsTo(to)) {
-        emit.at(location, Rule.CHANGE_COLUMN_TYPE, "ALTER COLUMN " + table + "." + column + " TYPE" + change
-            + ": checks every row of " + table + " against the shorter length while holding an ACCESS EXCLUSIVE lock");
-        return;
-      }
       emit.at(location, Rule.CHANGE_COLUMN_TYPE, "ALTER COLUMN " + table + "." + column + " TYPE" + change
           + ": rewrites " + table + " and its indexes while holding an ACCESS EXCLUSIVE lock");
     }
