@@ -72,6 +72,16 @@ public enum Rule {
       "ADD COLUMN with a volatile DEFAULT (random(), clock_timestamp(), gen_random_uuid(), nextval/serial), identity or stored generated column rewrites the whole table under an ACCESS EXCLUSIVE lock",
       "add the column without a default (or with a constant or stable one such as now()), set the default in a second statement, backfill existing rows in batches"),
 
+  /** VACUUM FULL or CLUSTER of an existing table (or of the whole database). */
+  VACUUM_FULL_OR_CLUSTER("vacuum-full-or-cluster", Severity.ERROR,
+      "VACUUM FULL and CLUSTER rewrite the whole table under an ACCESS EXCLUSIVE lock: no reads or writes until the rewrite is done",
+      "rebuild the table online with pg_repack (pg_repack --order-by or --index for CLUSTER's ordering) or pg_squeeze, outside the migrations; a plain VACUUM (no FULL) blocks no reads or writes"),
+
+  /** REINDEX without CONCURRENTLY on an existing table or index (or a schema, database, the catalogs). */
+  REINDEX_NOT_CONCURRENT("reindex-not-concurrent", Severity.ERROR,
+      "REINDEX without CONCURRENTLY blocks writes to the table, and every query that would use the index, until the rebuild is done",
+      "REINDEX ... CONCURRENTLY (PostgreSQL 12+), alone in a migration that runs outside a transaction: Flyway does not detect REINDEX TABLE/INDEX CONCURRENTLY as non-transactional, so give the script a <script>.sql.conf with executeInTransaction=false; REINDEX SYSTEM has no concurrent form: run it in a maintenance window, not a migration"),
+
   /** char(n) columns. */
   CHAR_COLUMN("char-column", Severity.WARNING,
       "char(n) pads with spaces, compares surprisingly and is no faster than text",

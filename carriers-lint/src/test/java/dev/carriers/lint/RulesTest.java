@@ -145,6 +145,36 @@ class RulesTest {
   }
 
   @Test
+  void vacuumFullOrCluster() {
+    assertThat(rules(TIMEOUT + "vacuum full carriers;")).containsExactly(Rule.VACUUM_FULL_OR_CLUSTER);
+    assertThat(rules(TIMEOUT + "vacuum (full, analyze) carriers;")).containsExactly(Rule.VACUUM_FULL_OR_CLUSTER);
+    assertThat(rules("vacuum full;")).containsExactly(Rule.VACUUM_FULL_OR_CLUSTER);
+    assertThat(rules(TIMEOUT + "cluster carriers using carriers_pkey;")).containsExactly(Rule.VACUUM_FULL_OR_CLUSTER);
+    assertThat(rules("cluster;")).containsExactly(Rule.VACUUM_FULL_OR_CLUSTER);
+    assertThat(rules("cluster carriers;")).containsExactly(Rule.VACUUM_FULL_OR_CLUSTER, Rule.LOCK_TIMEOUT_MISSING);
+    // A plain VACUUM or ANALYZE blocks no reads or writes.
+    assertThat(rules("vacuum carriers;")).isEmpty();
+    assertThat(rules("vacuum (full false, analyze) carriers;")).isEmpty();
+    assertThat(rules("vacuum analyze carriers;")).isEmpty();
+    assertThat(rules("analyze carriers;")).isEmpty();
+  }
+
+  @Test
+  void reindexNotConcurrent() {
+    assertThat(rules(TIMEOUT + "reindex table carriers;")).containsExactly(Rule.REINDEX_NOT_CONCURRENT);
+    assertThat(rules(TIMEOUT + "reindex index carriers_pkey;")).containsExactly(Rule.REINDEX_NOT_CONCURRENT);
+    assertThat(rules("reindex schema public;")).containsExactly(Rule.REINDEX_NOT_CONCURRENT);
+    assertThat(rules("reindex system carriers;")).containsExactly(Rule.REINDEX_NOT_CONCURRENT);
+    assertThat(LINTER.lint(List.of(new MigrationScript("V9__t.sql", "reindex index carriers_pkey;"))).findings())
+        .extracting(Finding::rule, Finding::message).contains(org.assertj.core.groups.Tuple.tuple(Rule.LOCK_TIMEOUT_MISSING,
+            "REINDEX on existing index carriers_pkey with no lock_timeout set before it: while it waits for its lock,"
+                + " every query on its table queues behind it"));
+    assertThat(rules("reindex table concurrently carriers;")).isEmpty();
+    assertThat(rules("reindex (concurrently, verbose) index carriers_pkey;")).isEmpty();
+    assertThat(rules("reindex schema concurrently public;")).isEmpty();
+  }
+
+  @Test
   void columnTypes() {
     assertThat(rules("create table t (code char(3));")).containsExactly(Rule.CHAR_COLUMN);
     assertThat(rules("create table t (code text, name varchar(10));")).isEmpty();

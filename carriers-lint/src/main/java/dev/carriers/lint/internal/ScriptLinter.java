@@ -216,7 +216,7 @@ public final class ScriptLinter {
       String type = wrapper.fieldNames().hasNext() ? wrapper.fieldNames().next() : "";
       JsonNode node = wrapper.path(type);
       Emitter emit = new Emitter(start, out);
-      String lockingTable = switch (type) {
+      Lock lock = switch (type) {
         case "CreateStmt" -> {
           String table = relation(node.path("relation"));
           createdTables.add(table);
@@ -243,15 +243,18 @@ public final class ScriptLinter {
         case "DropStmt" -> drop(node, emit);
         case "RenameStmt" -> rename(node, emit);
         case "AlterTableStmt" -> alterTable(node, emit);
-        case "CreateTrigStmt" -> existing(relation(node.path("relation")));
+        case "CreateTrigStmt" -> Lock.table(existing(relation(node.path("relation"))));
         case "TruncateStmt" -> {
           String first = null;
           for (JsonNode relation : node.path("relations")) {
             String table = existing(relation(relation.path("RangeVar")));
             first = first == null ? table : first;
           }
-          yield first;
+          yield Lock.table(first);
         }
+        case "VacuumStmt" -> vacuum(node, emit);
+        case "ClusterStmt" -> cluster(node, emit);
+        case "ReindexStmt" -> reindex(node, emit);
         case "VariableSetStmt" -> {
           variableSet(node);
           yield null;
@@ -259,16 +262,15 @@ public final class ScriptLinter {
         default -> null;
       };
       columnTypes(wrapper, emit);
-      if (lockingTable != null && !lockTimeoutSet && !lockTimeoutReported) {
+      if (lock != null && !lockTimeoutSet && !lockTimeoutReported) {
         lockTimeoutReported = true;
-        boolean index = type.equals("DropStmt") && node.path("removeType").asText("").equals("OBJECT_INDEX");
-        emit.at(-1, Rule.LOCK_TIMEOUT_MISSING, statementName(type) + " on existing " + (index ? "index " : "table ")
-            + lockingTable + " with no lock_timeout set before it: while it waits for its lock, every query on "
-            + (index ? "its table" : lockingTable) + " queues behind it");
+        emit.at(-1, Rule.LOCK_TIMEOUT_MISSING, statementName(type) + " on existing " + lock.object()
+            + " with no lock_timeout set before it: while it waits for its lock, every query on " + lock.queue()
+            + " queues behind it");
       }
     }
 
-    private String index(JsonNode node, Emitter emit) {
+    private Lock index(JsonNode node, Emitter emit) {
       String table = relation(node.path("relation"));
       String name = node.path("idxname").asText("");
       if (!name.isEmpty()) {
@@ -279,24 +281,24 @@ public final class ScriptLinter {
       }
       emit.at(-1, Rule.INDEX_NOT_CONCURRENT, "CREATE INDEX " + (name.isEmpty() ? "" : name + " ")
           + "on existing table " + table + " without CONCURRENTLY: blocks writes to " + table + " until the index is built");
-      return table;
+      return Lock.table(table);
     }
 
-    private String drop(JsonNode node, Emitter emit) {
+    private Lock drop(JsonNode node, Emitter emit) {
       String removeType = node.path("removeType").asText("");
       boolean concurrent = node.path("concurrent").asBoolean(false);
-      String locking = null;
+      Lock locking = null;
       for (JsonNode object : node.path("objects")) {
         String name = lastName(object.path("List").path("items"));
         if (removeType.equals("OBJECT_INDEX") && !concurrent && !createdIndexes.contains(name)) {
           emit.at(-1, Rule.INDEX_NOT_CONCURRENT, "DROP INDEX " + name
               + " without CONCURRENTLY: blocks reads and writes of its table until dropped");
-          locking = locking == null ? name : locking;
+          locking = locking == null ? Lock.index(name) : locking;
         } else if (removeType.equals("OBJECT_TABLE")) {
           if (!createdTables.contains(name)) {
             emit.at(-1, Rule.DROP_TABLE, "DROP TABLE " + name
                 + ": running instances of the application that use it break, and its data is gone");
-            locking = locking == null ? name : locking;
+            locking = locking == null ? Lock.table(name) : locking;
           }
           schema.tableDropped(name);
         }
@@ -304,7 +306,7 @@ public final class ScriptLinter {
       return locking;
     }
 
-    private String rename(JsonNode node, Emitter emit) {
+    private Lock rename(JsonNode node, Emitter emit) {
       String renameType = node.path("renameType").asText("");
       String renamed = relation(node.path("relation"));
       if (renameType.equals("OBJECT_TABLE") && renamed != null) {
@@ -326,10 +328,10 @@ public final class ScriptLinter {
         emit.at(-1, Rule.RENAME_TABLE, "RENAME table " + table + " to " + node.path("newname").asText()
             + ": running instances of the application that use the old name break");
       }
-      return table;
+      return Lock.table(table);
     }
 
-    private String alterTable(JsonNode node, Emitter emit) {
+    private Lock alterTable(JsonNode node, Emitter emit) {
       String table = relation(node.path("relation"));
       boolean existing = !createdTables.contains(table);
       for (JsonNode command : node.path("cmds")) {
@@ -373,7 +375,74 @@ public final class ScriptLinter {
           }
         }
       }
-      return existing ? table : null;
+      return existing ? Lock.table(table) : null;
+    }
+
+    private Lock vacuum(JsonNode node, Emitter emit) {
+      if (!node.path("is_vacuumcmd").asBoolean(false) || !option(node.path("options"), "full")) {
+        return null; // a plain VACUUM or ANALYZE takes SHARE UPDATE EXCLUSIVE: reads and writes go on
+      }
+      if (node.path("rels").size() == 0) {
+        emit.at(-1, Rule.VACUUM_FULL_OR_CLUSTER, "VACUUM FULL of the whole database rewrites every table,"
+            + " each under an ACCESS EXCLUSIVE lock: no reads or writes of a table until it is rewritten");
+        return null;
+      }
+      Lock lock = null;
+      for (JsonNode relation : node.path("rels")) {
+        String table = existing(relation(relation.path("VacuumRelation").path("relation")));
+        if (table != null) {
+          emit.at(-1, Rule.VACUUM_FULL_OR_CLUSTER, "VACUUM FULL " + table + " rewrites all of " + table
+              + " under an ACCESS EXCLUSIVE lock: no reads or writes of it until done");
+          lock = lock == null ? Lock.table(table) : lock;
+        }
+      }
+      return lock;
+    }
+
+    private Lock cluster(JsonNode node, Emitter emit) {
+      String table = relation(node.path("relation"));
+      if (table == null) {
+        emit.at(-1, Rule.VACUUM_FULL_OR_CLUSTER, "CLUSTER without a table rewrites every table clustered before,"
+            + " each under an ACCESS EXCLUSIVE lock: no reads or writes of a table until it is rewritten");
+        return null;
+      }
+      if (createdTables.contains(table)) {
+        return null;
+      }
+      emit.at(-1, Rule.VACUUM_FULL_OR_CLUSTER, "CLUSTER " + table + " rewrites all of " + table
+          + " in index order under an ACCESS EXCLUSIVE lock: no reads or writes of it until done");
+      return Lock.table(table);
+    }
+
+    private Lock reindex(JsonNode node, Emitter emit) {
+      if (option(node.path("params"), "concurrently")) {
+        return null; // SHARE UPDATE EXCLUSIVE, like CREATE INDEX CONCURRENTLY
+      }
+      String name = relation(node.path("relation"));
+      switch (node.path("kind").asText("")) {
+        case "REINDEX_OBJECT_INDEX" -> {
+          if (createdIndexes.contains(name)) {
+            return null;
+          }
+          emit.at(-1, Rule.REINDEX_NOT_CONCURRENT, "REINDEX INDEX " + name + " without CONCURRENTLY: blocks writes"
+              + " to its table, and every query that would use the index, until it is rebuilt");
+          return Lock.index(name);
+        }
+        case "REINDEX_OBJECT_TABLE" -> {
+          if (createdTables.contains(name)) {
+            return null;
+          }
+          emit.at(-1, Rule.REINDEX_NOT_CONCURRENT, "REINDEX TABLE " + name + " without CONCURRENTLY: blocks writes to "
+              + name + ", and every query that would use one of its indexes, until all are rebuilt");
+          return Lock.table(name);
+        }
+        case "REINDEX_OBJECT_SYSTEM" -> emit.at(-1, Rule.REINDEX_NOT_CONCURRENT, "REINDEX SYSTEM rebuilds the"
+            + " system catalogs' indexes, which has no CONCURRENTLY form: sessions block on each catalog in turn");
+        default -> emit.at(-1, Rule.REINDEX_NOT_CONCURRENT, "REINDEX "
+            + node.path("kind").asText("").replace("REINDEX_OBJECT_", "") + " " + node.path("name").asText("")
+            + " without CONCURRENTLY: blocks writes to each of its tables, and queries that use their indexes, in turn");
+      }
+      return null;
     }
 
     // The old type is known only if a script this lint saw declared the column; without it, or for
@@ -540,6 +609,23 @@ public final class ScriptLinter {
       return table == null || createdTables.contains(table) ? null : table;
     }
 
+    /**
+     * What a statement waits to lock, for the lock_timeout finding.
+     *
+     * @param object e.g. {@code table carriers}
+     * @param queue what queues behind the wait, e.g. {@code carriers} or {@code its table}
+     */
+    private record Lock(String object, String queue) {
+
+      static Lock table(String table) {
+        return table == null ? null : new Lock("table " + table, table);
+      }
+
+      static Lock index(String index) {
+        return index == null ? null : new Lock("index " + index, "its table");
+      }
+    }
+
     /** Collects findings of one statement, at a node's byte offset or the statement's first token. */
     private final class Emitter {
       final int start;
@@ -588,6 +674,22 @@ public final class ScriptLinter {
     return new SchemaState.ColumnType(typeName(typeName), modifiers, typeName.path("arrayBounds").size() > 0);
   }
 
+  /** Whether a VACUUM / REINDEX option list turns the option on: {@code FULL}, {@code (FULL)}, {@code (FULL true)}. */
+  private static boolean option(JsonNode options, String name) {
+    for (JsonNode option : options) {
+      JsonNode element = option.path("DefElem");
+      if (element.path("defname").asText("").equals(name)) {
+        JsonNode arg = element.path("arg");
+        if (arg.has("Integer")) {
+          return arg.path("Integer").path("ival").asInt(0) != 0;
+        }
+        String value = arg.path("String").path("sval").asText("true").toLowerCase(Locale.ROOT);
+        return !(value.equals("false") || value.equals("off") || value.equals("no"));
+      }
+    }
+    return false;
+  }
+
   private static String volatileFunction(JsonNode expression) {
     if (expression.isObject()) {
       JsonNode call = expression.get("FuncCall");
@@ -622,6 +724,9 @@ public final class ScriptLinter {
       case "AlterTableStmt" -> "ALTER TABLE";
       case "CreateTrigStmt" -> "CREATE TRIGGER";
       case "TruncateStmt" -> "TRUNCATE";
+      case "VacuumStmt" -> "VACUUM FULL";
+      case "ClusterStmt" -> "CLUSTER";
+      case "ReindexStmt" -> "REINDEX";
       default -> type;
     };
   }
