@@ -82,6 +82,21 @@ public enum Rule {
       "REINDEX without CONCURRENTLY blocks writes to the table, and every query that would use the index, until the rebuild is done",
       "REINDEX ... CONCURRENTLY (PostgreSQL 12+), alone in a migration that runs outside a transaction: Flyway does not detect REINDEX TABLE/INDEX CONCURRENTLY as non-transactional, so give the script a <script>.sql.conf with executeInTransaction=false; REINDEX SYSTEM has no concurrent form: run it in a maintenance window, not a migration"),
 
+  /** TRUNCATE of an existing table. */
+  TRUNCATE_TABLE("truncate-table", Severity.ERROR,
+      "TRUNCATE of an existing table deletes every row, for every running instance of the application, under an ACCESS EXCLUSIVE lock; it is not MVCC-safe (a transaction that started before it sees the table empty)",
+      "delete only the rows meant to go, in batches, from a job; if emptying the table is the point (a cache, a staging table), suppress with that reason"),
+
+  /** TRUNCATE ... CASCADE. */
+  TRUNCATE_CASCADE("truncate-cascade", Severity.WARNING,
+      "TRUNCATE ... CASCADE also empties every table with a foreign key to the ones named, and theirs in turn, without naming them",
+      "name every table to empty; without CASCADE (RESTRICT, the default) TRUNCATE refuses when another table refers to them"),
+
+  /** LOCK TABLE in SHARE mode or stronger on an existing table. */
+  LOCK_TABLE("lock-table", Severity.WARNING,
+      "LOCK TABLE in SHARE mode or stronger blocks writes to an existing table (ACCESS EXCLUSIVE, the default: reads too) until the migration commits: every statement after it runs under that lock",
+      "leave locking to each statement, which takes only the lock it needs; if a fixed lock order is needed (against deadlocks), keep the migration short, set a lock_timeout (or use NOWAIT), and suppress with that reason"),
+
   /** char(n) columns. */
   CHAR_COLUMN("char-column", Severity.WARNING,
       "char(n) pads with spaces, compares surprisingly and is no faster than text",

@@ -175,6 +175,33 @@ class RulesTest {
   }
 
   @Test
+  void truncateTable() {
+    assertThat(rules(TIMEOUT + "truncate carriers;")).containsExactly(Rule.TRUNCATE_TABLE);
+    assertThat(rules("truncate table carriers;")).containsExactly(Rule.TRUNCATE_TABLE, Rule.LOCK_TIMEOUT_MISSING);
+    assertThat(rules("create table t (a int);\ninsert into t values (1);\ntruncate t;")).isEmpty();
+  }
+
+  @Test
+  void truncateCascade() {
+    assertThat(rules(TIMEOUT + "truncate carriers cascade;")).containsExactly(Rule.TRUNCATE_TABLE, Rule.TRUNCATE_CASCADE);
+    assertThat(rules("create table t (a int);\ntruncate t cascade;")).containsExactly(Rule.TRUNCATE_CASCADE);
+    assertThat(rules("create table t (a int);\ntruncate t restrict;")).isEmpty();
+  }
+
+  @Test
+  void lockTable() {
+    assertThat(rules(TIMEOUT + "lock table carriers;")).containsExactly(Rule.LOCK_TABLE);
+    assertThat(rules(TIMEOUT + "lock carriers in share row exclusive mode;")).containsExactly(Rule.LOCK_TABLE);
+    assertThat(rules("lock table carriers in share mode;")).containsExactly(Rule.LOCK_TABLE, Rule.LOCK_TIMEOUT_MISSING);
+    // NOWAIT fails at once instead of queueing, so needs no lock_timeout.
+    assertThat(rules("lock table carriers nowait;")).containsExactly(Rule.LOCK_TABLE);
+    // Modes that conflict with no reads or writes, and new tables, are fine.
+    assertThat(rules("lock table carriers in row exclusive mode;")).isEmpty();
+    assertThat(rules("lock table carriers in share update exclusive mode;")).isEmpty();
+    assertThat(rules("create table t (a int);\nlock table t;")).isEmpty();
+  }
+
+  @Test
   void columnTypes() {
     assertThat(rules("create table t (code char(3));")).containsExactly(Rule.CHAR_COLUMN);
     assertThat(rules("create table t (code text, name varchar(10));")).isEmpty();

@@ -28,6 +28,10 @@ public final class ScriptLinter {
       "uuid_generate_v1", "uuid_generate_v1mc", "uuid_generate_v4", "uuidv4", "uuidv7", "nextval",
       "txid_current", "pg_current_xact_id", "setseed");
 
+  /** PostgreSQL's lock modes by number ({@code LockStmt.mode}: 1 = ACCESS SHARE ... 8 = ACCESS EXCLUSIVE). */
+  private static final List<String> LOCK_MODES = List.of("", "ACCESS SHARE", "ROW SHARE", "ROW EXCLUSIVE",
+      "SHARE UPDATE EXCLUSIVE", "SHARE", "SHARE ROW EXCLUSIVE", "EXCLUSIVE", "ACCESS EXCLUSIVE");
+
   private static final Set<String> SERIAL_TYPES = Set.of(
       "serial", "serial4", "bigserial", "serial8", "smallserial", "serial2");
 
@@ -244,14 +248,8 @@ public final class ScriptLinter {
         case "RenameStmt" -> rename(node, emit);
         case "AlterTableStmt" -> alterTable(node, emit);
         case "CreateTrigStmt" -> Lock.table(existing(relation(node.path("relation"))));
-        case "TruncateStmt" -> {
-          String first = null;
-          for (JsonNode relation : node.path("relations")) {
-            String table = existing(relation(relation.path("RangeVar")));
-            first = first == null ? table : first;
-          }
-          yield Lock.table(first);
-        }
+        case "TruncateStmt" -> truncate(node, emit);
+        case "LockStmt" -> lockTable(node, emit);
         case "VacuumStmt" -> vacuum(node, emit);
         case "ClusterStmt" -> cluster(node, emit);
         case "ReindexStmt" -> reindex(node, emit);
@@ -376,6 +374,45 @@ public final class ScriptLinter {
         }
       }
       return existing ? Lock.table(table) : null;
+    }
+
+    private Lock truncate(JsonNode node, Emitter emit) {
+      Lock lock = null;
+      List<String> names = new ArrayList<>();
+      for (JsonNode relation : node.path("relations")) {
+        String name = relation(relation.path("RangeVar"));
+        names.add(name);
+        String table = existing(name);
+        if (table != null) {
+          emit.at(-1, Rule.TRUNCATE_TABLE, "TRUNCATE " + table + " deletes every row of " + table
+              + " under an ACCESS EXCLUSIVE lock, for every running instance of the application;"
+              + " a transaction that started before it sees the table empty");
+          lock = lock == null ? Lock.table(table) : lock;
+        }
+      }
+      if (node.path("behavior").asText("").equals("DROP_CASCADE")) {
+        emit.at(-1, Rule.TRUNCATE_CASCADE, "TRUNCATE " + String.join(", ", names) + " CASCADE also empties every"
+            + " table with a foreign key to " + (names.size() == 1 ? "it" : "them") + ", and theirs in turn, unnamed");
+      }
+      return lock;
+    }
+
+    private Lock lockTable(JsonNode node, Emitter emit) {
+      int mode = node.path("mode").asInt(0);
+      if (mode < LOCK_MODES.indexOf("SHARE")) {
+        return null; // conflicts with no reads or writes: nothing queues behind it
+      }
+      Lock lock = null;
+      for (JsonNode relation : node.path("relations")) {
+        String table = existing(relation(relation.path("RangeVar")));
+        if (table != null) {
+          emit.at(-1, Rule.LOCK_TABLE, "LOCK TABLE " + table + " IN " + LOCK_MODES.get(mode) + " MODE blocks "
+              + (mode == LOCK_MODES.size() - 1 ? "reads and writes" : "writes") + " of " + table
+              + " until the migration commits: every statement after it runs under that lock");
+          lock = lock == null ? Lock.table(table) : lock;
+        }
+      }
+      return node.path("nowait").asBoolean(false) ? null : lock; // NOWAIT fails at once instead of queueing
     }
 
     private Lock vacuum(JsonNode node, Emitter emit) {
@@ -727,6 +764,7 @@ public final class ScriptLinter {
       case "VacuumStmt" -> "VACUUM FULL";
       case "ClusterStmt" -> "CLUSTER";
       case "ReindexStmt" -> "REINDEX";
+      case "LockStmt" -> "LOCK TABLE";
       default -> type;
     };
   }
