@@ -97,6 +97,21 @@ public enum Rule {
       "LOCK TABLE in SHARE mode or stronger blocks writes to an existing table (ACCESS EXCLUSIVE, the default: reads too) until the migration commits: every statement after it runs under that lock",
       "leave locking to each statement, which takes only the lock it needs; if a fixed lock order is needed (against deadlocks), keep the migration short, set a lock_timeout (or use NOWAIT), and suppress with that reason"),
 
+  /** A statement that cannot run in a transaction block, inside the script's own BEGIN ... COMMIT. */
+  NON_TRANSACTIONAL_IN_TRANSACTION("non-transactional-in-transaction", Severity.ERROR,
+      "CREATE/DROP INDEX CONCURRENTLY, REINDEX CONCURRENTLY, VACUUM and the like cannot run inside a transaction block: inside the script's BEGIN ... COMMIT they fail when the migration runs",
+      "remove the BEGIN/COMMIT and give the statement a migration of its own: Flyway then runs it outside a transaction"),
+
+  /** BEGIN/COMMIT that do not pair up, or a BEGIN in a script Flyway already runs in a transaction. */
+  TRANSACTION_NESTING("transaction-nesting", Severity.ERROR,
+      "a BEGIN nested in another block, or in the transaction Flyway runs the script in, is ignored and the COMMIT meant for it ends the outer transaction part-way; a COMMIT with no BEGIN; a BEGIN never committed",
+      "leave transactions to Flyway: no BEGIN/COMMIT in a migration; where two steps must not share a transaction, make them two migrations"),
+
+  /** Statements that cannot run in a transaction mixed with ones that can, in one script. */
+  MIXED_TRANSACTION_MODES("mixed-transaction-modes", Severity.ERROR,
+      "a script with a statement that cannot run in a transaction (CONCURRENTLY, VACUUM, CREATE DATABASE...) and others: Flyway refuses it, or with mixed=true runs each statement on its own, so a failure leaves it half-applied",
+      "give the statement that cannot run in a transaction a migration of its own, with nothing else in it (not even a SET)"),
+
   /** char(n) columns. */
   CHAR_COLUMN("char-column", Severity.WARNING,
       "char(n) pads with spaces, compares surprisingly and is no faster than text",

@@ -146,8 +146,11 @@ class RulesTest {
 
   @Test
   void vacuumFullOrCluster() {
-    assertThat(rules(TIMEOUT + "vacuum full carriers;")).containsExactly(Rule.VACUUM_FULL_OR_CLUSTER);
-    assertThat(rules(TIMEOUT + "vacuum (full, analyze) carriers;")).containsExactly(Rule.VACUUM_FULL_OR_CLUSTER);
+    // VACUUM cannot run in a transaction: Flyway runs the script without one and refuses a SET in it.
+    assertThat(rules("vacuum full carriers;")).containsExactly(Rule.VACUUM_FULL_OR_CLUSTER, Rule.LOCK_TIMEOUT_MISSING);
+    assertThat(LINTER.lint(List.of(new MigrationScript("V9__t.sql", "vacuum full carriers;"))).findings().get(1).fix())
+        .contains("set lock_timeout on the migration's session");
+    assertThat(rules("vacuum (full, analyze) carriers;")).contains(Rule.VACUUM_FULL_OR_CLUSTER);
     assertThat(rules("vacuum full;")).containsExactly(Rule.VACUUM_FULL_OR_CLUSTER);
     assertThat(rules(TIMEOUT + "cluster carriers using carriers_pkey;")).containsExactly(Rule.VACUUM_FULL_OR_CLUSTER);
     assertThat(rules("cluster;")).containsExactly(Rule.VACUUM_FULL_OR_CLUSTER);
@@ -202,6 +205,51 @@ class RulesTest {
   }
 
   @Test
+  void nonTransactionalInTransaction() {
+    assertThat(rules("begin;\ncreate index concurrently carriers_x on carriers (name);\ncommit;"))
+        .contains(Rule.NON_TRANSACTIONAL_IN_TRANSACTION);
+    assertThat(rules("begin;\ndrop index concurrently carriers_x;\ncommit;")).contains(Rule.NON_TRANSACTIONAL_IN_TRANSACTION);
+    assertThat(rules("begin;\nvacuum carriers;\ncommit;")).contains(Rule.NON_TRANSACTIONAL_IN_TRANSACTION);
+    // REINDEX CONCURRENTLY is transactional to Flyway: the BEGIN is nested in Flyway's, and both fail.
+    assertThat(rules(TIMEOUT + "begin;\nreindex table concurrently carriers;\ncommit;"))
+        .containsExactly(Rule.TRANSACTION_NESTING, Rule.NON_TRANSACTIONAL_IN_TRANSACTION);
+    // After the block: fine (if Flyway is told mixed=true; by default it refuses the mix).
+    assertThat(rules("begin;\nselect 1;\ncommit;\ncreate index concurrently carriers_x on carriers (name);"))
+        .containsExactly(Rule.MIXED_TRANSACTION_MODES);
+    assertThat(rules("create index concurrently carriers_x on carriers (name);")).isEmpty();
+  }
+
+  @Test
+  void transactionNesting() {
+    // Flyway already runs the script in a transaction.
+    assertThat(rules(TIMEOUT + "begin;\nalter table carriers add column dot text;\ncommit;"))
+        .containsExactly(Rule.TRANSACTION_NESTING);
+    assertThat(rules(TIMEOUT + "alter table carriers add column dot text;\ncommit;\nselect 1;"))
+        .containsExactly(Rule.TRANSACTION_NESTING);
+    // A script Flyway runs outside a transaction (mixed=true): nested, unpaired, unterminated.
+    List<Finding> findings = LINTER.lint(List.of(new MigrationScript("V9__t.sql",
+        "vacuum carriers;\nbegin;\nselect 1;\nbegin;\nselect 2;\ncommit;\ncommit;\nbegin;\nselect 3;"))).findings();
+    assertThat(findings).extracting(Finding::rule, Finding::line).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(Rule.MIXED_TRANSACTION_MODES, 1),
+        org.assertj.core.groups.Tuple.tuple(Rule.TRANSACTION_NESTING, 4),
+        org.assertj.core.groups.Tuple.tuple(Rule.TRANSACTION_NESTING, 7),
+        org.assertj.core.groups.Tuple.tuple(Rule.TRANSACTION_NESTING, 8));
+    assertThat(findings.get(1).message()).contains("inside the transaction block begun on line 2");
+    assertThat(findings.get(3).message()).contains("BEGIN with no COMMIT after it");
+    assertThat(rules(TIMEOUT + "savepoint a;\nalter table carriers add column dot text;\nrollback to savepoint a;")).isEmpty();
+  }
+
+  @Test
+  void mixedTransactionModes() {
+    assertThat(rules("set lock_timeout = '5s';\ncreate index concurrently carriers_x on carriers (name);"))
+        .containsExactly(Rule.MIXED_TRANSACTION_MODES);
+    assertThat(rules("create index concurrently carriers_x on carriers (name);\n"
+        + "comment on index carriers_x is 'x';")).containsExactly(Rule.MIXED_TRANSACTION_MODES);
+    assertThat(rules("drop index concurrently if exists carriers_x;\n"
+        + "create index concurrently carriers_x on carriers (name);")).isEmpty();
+  }
+
+  @Test
   void columnTypes() {
     assertThat(rules("create table t (code char(3));")).containsExactly(Rule.CHAR_COLUMN);
     assertThat(rules("create table t (code text, name varchar(10));")).isEmpty();
@@ -235,8 +283,11 @@ class RulesTest {
     assertThat(rules("alter table carriers add column a text;\nalter table carriers add column b text;"))
         .containsExactly(Rule.LOCK_TIMEOUT_MISSING);
     // New tables and online index builds need none.
-    assertThat(rules("create table t (a int);\nalter table t add column b text;\n"
-        + "create index concurrently carriers_x on carriers (name);")).isEmpty();
+    assertThat(rules("create table t (a int);\nalter table t add column b text;")).isEmpty();
+    assertThat(rules("create index concurrently carriers_x on carriers (name);")).isEmpty();
+    // Ended with its transaction.
+    assertThat(rules("set local lock_timeout = '5s';\ncommit;\nalter table carriers add column dot text;"))
+        .contains(Rule.LOCK_TIMEOUT_MISSING);
   }
 
   @Test

@@ -32,6 +32,14 @@ public final class ScriptLinter {
   private static final List<String> LOCK_MODES = List.of("", "ACCESS SHARE", "ROW SHARE", "ROW EXCLUSIVE",
       "SHARE UPDATE EXCLUSIVE", "SHARE", "SHARE ROW EXCLUSIVE", "EXCLUSIVE", "ACCESS EXCLUSIVE");
 
+  private static final Set<String> TRANSACTION_ENDS = Set.of(
+      "TRANS_STMT_COMMIT", "TRANS_STMT_ROLLBACK", "TRANS_STMT_PREPARE");
+
+  /** Flyway refuses a SET in a script it runs outside a transaction (it would mix the two kinds). */
+  private static final String NON_TRANSACTIONAL_LOCK_TIMEOUT_FIX = "Flyway runs this script outside a transaction"
+      + " and refuses a SET in it (mixed statements): set lock_timeout on the migration's session instead"
+      + " (carriers migrate --lock-timeout, Flyway's initSql, or PGOPTIONS='-c lock_timeout=5s')";
+
   private static final Set<String> SERIAL_TYPES = Set.of(
       "serial", "serial4", "bigserial", "serial8", "smallserial", "serial2");
 
@@ -80,10 +88,52 @@ public final class ScriptLinter {
       throw new IllegalStateException("libpg_query returned a parse tree that is not JSON for " + script.name(), e);
     }
     List<ScanTokens.Token> tokens = pgQuery.scan(script.sql());
-    FileState file = new FileState(source, state);
+    List<Statement> statements = statements(tree, tokens, source);
+    List<JsonNode> nodes = statements.stream().map(Statement::node).toList();
+    TransactionPlan plan = TransactionPlan.of(nodes, statements.stream().mapToInt(Statement::start).toArray(),
+        source::lineOfByte);
+    List<List<TransactionPlan.Problem>> problems = new ArrayList<>();
+    statements.forEach(s -> problems.add(new ArrayList<>()));
+    plan.problems().forEach(problem -> problems.get(problem.index()).add(problem));
+    FileState file = new FileState(source, state, plan);
     List<Finding> findings = new ArrayList<>();
     List<SuppressedFinding> suppressed = new ArrayList<>();
     Set<ScanTokens.Token> claimedComments = new HashSet<>();
+    for (int i = 0; i < statements.size(); i++) {
+      Statement statement = statements.get(i);
+      claimedComments.addAll(statement.leadingComments());
+      List<Finding> raw = new ArrayList<>();
+      file.statement(i, statement.node(), statement.start(), raw);
+      for (TransactionPlan.Problem problem : problems.get(i)) {
+        raw.add(finding(source.name, source.lineOfByte(problem.location() >= 0 ? problem.location() : statement.start()),
+            problem.rule(), problem.message()));
+      }
+      raw.removeIf(f -> !enabled.contains(f.rule()));
+      applySuppressions(source, statement.leadingComments(), raw, findings, suppressed);
+    }
+    // Comments after the last statement precede nothing.
+    for (ScanTokens.Token token : tokens) {
+      if (token.isComment() && !claimedComments.contains(token)) {
+        applySuppressions(source, List.of(token), List.of(), findings, suppressed);
+      }
+    }
+    findings.sort((a, b) -> Integer.compare(a.line(), b.line()));
+    return new Result(findings, suppressed);
+  }
+
+  /**
+   * One statement of a script.
+   *
+   * @param node its parse tree, e.g. {@code {"IndexStmt": {...}}}
+   * @param start the byte offset of its first token (after the comments before it)
+   * @param end the byte offset just past it
+   * @param leadingComments the comments between the previous statement and this one
+   */
+  private record Statement(JsonNode node, int start, int end, List<ScanTokens.Token> leadingComments) {
+  }
+
+  private static List<Statement> statements(JsonNode tree, List<ScanTokens.Token> tokens, Source source) {
+    List<Statement> statements = new ArrayList<>();
     int cursor = 0; // statements and tokens both come in offset order: one pass over the tokens
     for (JsonNode statement : tree.path("stmts")) {
       int location = statement.path("stmt_location").asInt(0);
@@ -102,20 +152,9 @@ public final class ScriptLinter {
         }
         leadingComments.add(token);
       }
-      claimedComments.addAll(leadingComments);
-      List<Finding> raw = new ArrayList<>();
-      file.statement(statement.path("stmt"), start, raw);
-      raw.removeIf(f -> !enabled.contains(f.rule()));
-      applySuppressions(source, leadingComments, raw, findings, suppressed);
+      statements.add(new Statement(statement.path("stmt"), start, end, leadingComments));
     }
-    // Comments after the last statement precede nothing.
-    for (ScanTokens.Token token : tokens) {
-      if (token.isComment() && !claimedComments.contains(token)) {
-        applySuppressions(source, List.of(token), List.of(), findings, suppressed);
-      }
-    }
-    findings.sort((a, b) -> Integer.compare(a.line(), b.line()));
-    return new Result(findings, suppressed);
+    return statements;
   }
 
   private void applySuppressions(Source source, List<ScanTokens.Token> comments, List<Finding> raw,
@@ -208,15 +247,18 @@ public final class ScriptLinter {
     final SchemaState schema;
     final Set<String> createdTables = new HashSet<>();
     final Set<String> createdIndexes = new HashSet<>();
+    final TransactionPlan plan;
     boolean lockTimeoutSet;
+    boolean lockTimeoutLocal; // set with SET LOCAL: gone when its transaction ends
     boolean lockTimeoutReported;
 
-    FileState(Source source, SchemaState schema) {
+    FileState(Source source, SchemaState schema, TransactionPlan plan) {
       this.source = source;
       this.schema = schema;
+      this.plan = plan;
     }
 
-    void statement(JsonNode wrapper, int start, List<Finding> out) {
+    void statement(int index, JsonNode wrapper, int start, List<Finding> out) {
       String type = wrapper.fieldNames().hasNext() ? wrapper.fieldNames().next() : "";
       JsonNode node = wrapper.path(type);
       Emitter emit = new Emitter(start, out);
@@ -254,7 +296,16 @@ public final class ScriptLinter {
         case "ClusterStmt" -> cluster(node, emit);
         case "ReindexStmt" -> reindex(node, emit);
         case "VariableSetStmt" -> {
-          variableSet(node);
+          if (!node.path("is_local").asBoolean(false) || plan.inTransaction(index)) {
+            variableSet(node); // SET LOCAL outside a transaction only warns
+          }
+          yield null;
+        }
+        case "TransactionStmt" -> {
+          if (lockTimeoutLocal && TRANSACTION_ENDS.contains(node.path("kind").asText(""))) {
+            lockTimeoutSet = false;
+            lockTimeoutLocal = false;
+          }
           yield null;
         }
         default -> null;
@@ -262,9 +313,11 @@ public final class ScriptLinter {
       columnTypes(wrapper, emit);
       if (lock != null && !lockTimeoutSet && !lockTimeoutReported) {
         lockTimeoutReported = true;
-        emit.at(-1, Rule.LOCK_TIMEOUT_MISSING, statementName(type) + " on existing " + lock.object()
+        String message = statementName(type) + " on existing " + lock.object()
             + " with no lock_timeout set before it: while it waits for its lock, every query on " + lock.queue()
-            + " queues behind it");
+            + " queues behind it";
+        emit.at(-1, Rule.LOCK_TIMEOUT_MISSING, message,
+            plan.transactional() ? Rule.LOCK_TIMEOUT_MISSING.fix() : NON_TRANSACTIONAL_LOCK_TIMEOUT_FIX);
       }
     }
 
@@ -610,6 +663,7 @@ public final class ScriptLinter {
           : value.has("ival") ? String.valueOf(value.path("ival").path("ival").asLong(0)) : "";
       // 0, '0', '0s', '0ms': "no timeout".
       lockTimeoutSet = !text.replaceAll("[a-zA-Z\\s]", "").matches("0*(\\.0*)?");
+      lockTimeoutLocal = lockTimeoutSet && node.path("is_local").asBoolean(false);
     }
 
     private void columnTypes(JsonNode node, Emitter emit) {
@@ -674,7 +728,12 @@ public final class ScriptLinter {
       }
 
       void at(int location, Rule rule, String message) {
-        out.add(finding(source.name, source.lineOfByte(location >= 0 ? location : start), rule, message));
+        at(location, rule, message, rule.fix());
+      }
+
+      void at(int location, Rule rule, String message, String fix) {
+        out.add(new Finding(source.name, source.lineOfByte(location >= 0 ? location : start), rule, rule.severity(),
+            message, fix));
       }
     }
   }
@@ -712,7 +771,7 @@ public final class ScriptLinter {
   }
 
   /** Whether a VACUUM / REINDEX option list turns the option on: {@code FULL}, {@code (FULL)}, {@code (FULL true)}. */
-  private static boolean option(JsonNode options, String name) {
+  static boolean option(JsonNode options, String name) {
     for (JsonNode option : options) {
       JsonNode element = option.path("DefElem");
       if (element.path("defname").asText("").equals(name)) {
