@@ -132,19 +132,19 @@ public enum Rule {
       "locking DDL on an existing table without a lock_timeout: while it waits for its lock, every query on the table queues behind it",
       "start the migration with: set local lock_timeout = '5s';"),
 
-  /** A suppression comment without a reason. */
+  /** A suppression comment (or suppressions file entry) without a reason. */
   SUPPRESSION_WITHOUT_REASON("suppression-without-reason", Severity.ERROR,
-      "a carriers-lint suppression comment must say why: -- carriers-lint: ignore <rule> -- <reason>",
+      "a carriers-lint suppression comment must say why: -- carriers-lint: ignore <rule> -- <reason> (an entry of the suppressions file too: <file>: ignore <rule> -- <reason>)",
       "add the reason after a second --"),
 
-  /** A suppression comment naming a rule that does not exist. */
+  /** A suppression comment (or suppressions file entry) naming a rule that does not exist, or malformed. */
   SUPPRESSION_UNKNOWN_RULE("suppression-unknown-rule", Severity.ERROR,
-      "a carriers-lint suppression comment names a rule that does not exist",
+      "a carriers-lint suppression comment or suppressions file entry names a rule that does not exist, or is malformed",
       "use a rule id from the rules table (carriers lint --help, docs/operations.md)"),
 
-  /** A suppression comment that suppressed nothing. */
+  /** A suppression comment (or suppressions file entry) that suppressed nothing. */
   UNUSED_SUPPRESSION("unused-suppression", Severity.WARNING,
-      "a carriers-lint suppression comment suppresses nothing in the statement after it",
+      "a carriers-lint suppression comment suppresses nothing in the statement after it (an entry of the suppressions file: nothing in its script)",
       "remove it, or move it to the line before the statement it is meant for"),
 
   /** A script PostgreSQL's parser rejects. */
