@@ -19,6 +19,11 @@ public enum Rule {
       "CREATE INDEX / DROP INDEX without CONCURRENTLY on an existing table: blocks every write (DROP: every read too) until done",
       "CREATE INDEX CONCURRENTLY / DROP INDEX CONCURRENTLY, alone in a migration of its own (it cannot run in a transaction)"),
 
+  /** CREATE INDEX CONCURRENTLY IF NOT EXISTS. */
+  CONCURRENT_INDEX_IF_NOT_EXISTS("concurrent-index-if-not-exists", Severity.ERROR,
+      "CREATE INDEX CONCURRENTLY IF NOT EXISTS: a failed build leaves the index behind INVALID, and a rerun finds it and skips the build, so the migration succeeds without a usable index",
+      "drop IF NOT EXISTS, so that a rerun fails on the invalid leftover; or put DROP INDEX CONCURRENTLY IF EXISTS <index> before it in the same migration, so that a rerun builds it afresh"),
+
   /** ADD PRIMARY KEY / UNIQUE / EXCLUDE that builds its index under an ACCESS EXCLUSIVE lock. */
   CONSTRAINT_BUILDS_INDEX("constraint-builds-index", Severity.ERROR,
       "ADD PRIMARY KEY / UNIQUE / EXCLUDE on an existing table builds its index under an ACCESS EXCLUSIVE lock: no reads or writes until done",

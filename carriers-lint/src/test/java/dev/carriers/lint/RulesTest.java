@@ -26,6 +26,19 @@ class RulesTest {
   }
 
   @Test
+  void concurrentIndexIfNotExists() {
+    assertThat(rules("create index concurrently if not exists carriers_x on carriers (name);"))
+        .containsExactly(Rule.CONCURRENT_INDEX_IF_NOT_EXISTS);
+    assertThat(rules("create unique index concurrently if not exists carriers_x on carriers (name);"))
+        .containsExactly(Rule.CONCURRENT_INDEX_IF_NOT_EXISTS);
+    // A rerun either fails loudly on the leftover, or drops it first and builds afresh.
+    assertThat(rules("create index concurrently carriers_x on carriers (name);")).isEmpty();
+    assertThat(rules("drop index concurrently if exists carriers_x;\n"
+        + "create index concurrently carriers_x on carriers (name);")).isEmpty();
+    assertThat(rules("create table t (a int);\ncreate index if not exists t_a on t (a);")).isEmpty();
+  }
+
+  @Test
   void constraintBuildsIndex() {
     assertThat(rules(TIMEOUT + "alter table carriers add constraint k unique (name);"))
         .containsExactly(Rule.CONSTRAINT_BUILDS_INDEX);

@@ -327,6 +327,11 @@ public final class ScriptLinter {
       if (!name.isEmpty()) {
         createdIndexes.add(name);
       }
+      if (node.path("concurrent").asBoolean(false) && node.path("if_not_exists").asBoolean(false)) {
+        emit.at(-1, Rule.CONCURRENT_INDEX_IF_NOT_EXISTS, "CREATE INDEX CONCURRENTLY IF NOT EXISTS " + name
+            + ": a build that fails leaves " + name + " behind INVALID (no query uses it, every write still"
+            + " updates it), and a rerun then finds it and silently skips the build");
+      }
       if (node.path("concurrent").asBoolean(false) || createdTables.contains(table)) {
         return null;
       }
