@@ -44,6 +44,11 @@ public enum Rule {
       "ADD FOREIGN KEY / CHECK without NOT VALID checks every existing row while holding a lock that blocks writes",
       "ADD CONSTRAINT ... NOT VALID (new rows are checked at once), then VALIDATE CONSTRAINT in a later migration: it blocks no reads or writes"),
 
+  /** VALIDATE CONSTRAINT in the same transaction as the ADD CONSTRAINT ... NOT VALID it validates. */
+  VALIDATE_IN_SAME_TRANSACTION("validate-in-same-transaction", Severity.ERROR,
+      "VALIDATE CONSTRAINT in the same transaction as its ADD CONSTRAINT ... NOT VALID checks every row under the lock the ADD took (it blocks writes), so NOT VALID bought nothing",
+      "VALIDATE CONSTRAINT in a later migration of its own: there it takes only SHARE UPDATE EXCLUSIVE, and reads and writes go on"),
+
   /**
    * ALTER COLUMN ... TYPE, except widening a varchar (or making it text) when the lint saw the
    * column's old type: that changes only the catalog (PostgreSQL 9.2+).

@@ -82,6 +82,32 @@ class RulesTest {
     assertThat(rules("create table t (a int);\nalter table t add constraint c check (a > 0);")).isEmpty();
   }
 
+  @Test
+  void validateInSameTransaction() {
+    String add = "alter table carriers add constraint f foreign key (owner_id) references owners (id) not valid;\n";
+    String validate = "alter table carriers validate constraint f;\n";
+    // One script Flyway runs in one transaction: the ADD's lock is still held.
+    List<Finding> findings = LINTER.lint(List.of(new MigrationScript("V9__t.sql", TIMEOUT + add + validate))).findings();
+    assertThat(findings).extracting(Finding::rule, Finding::line)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(Rule.VALIDATE_IN_SAME_TRANSACTION, 3));
+    assertThat(findings.get(0).message()).contains("(line 2)", "blocks writes to carriers");
+    assertThat(rules(TIMEOUT + "alter table carriers add constraint c check (length(name) < 300) not valid;\n"
+        + "select 1;\nalter table carriers validate constraint c;")).containsExactly(Rule.VALIDATE_IN_SAME_TRANSACTION);
+    // Separate migrations: the point of NOT VALID.
+    assertThat(LINTER.lint(List.of(new MigrationScript("V1__a.sql", TIMEOUT + add),
+        new MigrationScript("V2__b.sql", TIMEOUT + validate))).findings()).isEmpty();
+    // A script Flyway runs without a transaction (mixed=true): each statement commits on its own...
+    assertThat(rules("create index concurrently carriers_x on carriers (name);\n" + add + validate))
+        .doesNotContain(Rule.VALIDATE_IN_SAME_TRANSACTION);
+    // ...except inside its own BEGIN ... COMMIT.
+    assertThat(rules("create index concurrently carriers_x on carriers (name);\nbegin;\n" + TIMEOUT + add + validate
+        + "commit;")).contains(Rule.VALIDATE_IN_SAME_TRANSACTION);
+    // Another constraint, or one added to a table created in the script (empty), is not this case.
+    assertThat(rules(TIMEOUT + add + "alter table carriers validate constraint g;")).isEmpty();
+    assertThat(rules("create table t (a int);\nalter table t add constraint c check (a > 0) not valid;\n"
+        + "alter table t validate constraint c;")).isEmpty();
+  }
+
   private static List<Rule> rulesAfter(String earlier, String sql) {
     return LINTER.lint(List.of(new MigrationScript("V1__earlier.sql", earlier), new MigrationScript("V2__test.sql", sql)))
         .findings().stream().filter(f -> f.file().equals("V2__test.sql")).map(Finding::rule).toList();

@@ -9,9 +9,11 @@ import dev.carriers.lint.Rule;
 import dev.carriers.lint.SuppressedFinding;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -248,6 +250,9 @@ public final class ScriptLinter {
     final Set<String> createdTables = new HashSet<>();
     final Set<String> createdIndexes = new HashSet<>();
     final TransactionPlan plan;
+    /** Constraints added NOT VALID to existing tables: table and name -> {transaction, byte offset}. */
+    final Map<String, int[]> addedNotValid = new HashMap<>();
+    int index; // of the statement being linted
     boolean lockTimeoutSet;
     boolean lockTimeoutLocal; // set with SET LOCAL: gone when its transaction ends
     boolean lockTimeoutReported;
@@ -259,6 +264,7 @@ public final class ScriptLinter {
     }
 
     void statement(int index, JsonNode wrapper, int start, List<Finding> out) {
+      this.index = index;
       String type = wrapper.fieldNames().hasNext() ? wrapper.fieldNames().next() : "";
       JsonNode node = wrapper.path(type);
       Emitter emit = new Emitter(start, out);
@@ -403,7 +409,10 @@ public final class ScriptLinter {
             schema.columnDeclared(table, columnDef.path("colname").asText(), declaredType(columnDef));
           }
           case "AT_AddConstraint" -> addConstraint(table, existing, cmd.path("def").path("Constraint"), emit);
-          case "AT_ValidateConstraint" -> schema.constraintValidated(table, column);
+          case "AT_ValidateConstraint" -> {
+            schema.constraintValidated(table, column);
+            validateConstraint(table, column, emit);
+          }
           case "AT_SetNotNull" -> {
             if (existing && !schema.provenNotNull(table, column)) {
               emit.at(-1, Rule.SET_NOT_NULL_WITHOUT_CHECK, "SET NOT NULL on " + table + "." + column
@@ -625,6 +634,9 @@ public final class ScriptLinter {
       if (!existing) {
         return;
       }
+      if ((type.equals("CONSTR_FOREIGN") || type.equals("CONSTR_CHECK")) && notValid && !name.isEmpty()) {
+        addedNotValid.put(table + "." + name, new int[] {plan.transaction(index), location >= 0 ? location : -1});
+      }
       if ((type.equals("CONSTR_FOREIGN") || type.equals("CONSTR_CHECK")) && !notValid) {
         emit.at(location, Rule.CONSTRAINT_WITHOUT_NOT_VALID, "ADD CONSTRAINT " + label
             + (type.equals("CONSTR_FOREIGN") ? "FOREIGN KEY" : "CHECK") + " on existing table " + table
@@ -634,6 +646,22 @@ public final class ScriptLinter {
         emit.at(location, Rule.CONSTRAINT_BUILDS_INDEX, "ADD CONSTRAINT " + label
             + type.substring("CONSTR_".length()) + " on existing table " + table
             + " builds its index under an ACCESS EXCLUSIVE lock");
+      }
+    }
+
+    // NOT VALID pays only if the VALIDATE runs in a later transaction: in the same one, the scan of
+    // every row happens under the lock the ADD took (FOREIGN KEY: SHARE ROW EXCLUSIVE on both tables;
+    // CHECK: ACCESS EXCLUSIVE), which blocks writes. Flyway runs a script in one transaction unless
+    // it holds a statement that cannot run in one; then (mixed=true, else Flyway refuses the script)
+    // each statement commits on its own, so only the script's own BEGIN ... COMMIT makes the two
+    // share a transaction. TransactionPlan works that out.
+    private void validateConstraint(String table, String name, Emitter emit) {
+      int[] added = addedNotValid.get(table + "." + name);
+      if (added != null && added[0] == plan.transaction(index)) {
+        emit.at(-1, Rule.VALIDATE_IN_SAME_TRANSACTION, "VALIDATE CONSTRAINT " + name + " on " + table
+            + " runs in the same transaction as its ADD CONSTRAINT ... NOT VALID (line "
+            + source.lineOfByte(added[1] >= 0 ? added[1] : 0) + "): every row is checked under the lock the ADD"
+            + " took, which blocks writes to " + table + ", so NOT VALID bought nothing");
       }
     }
 
