@@ -122,6 +122,14 @@ public enum Rule {
       "a script with a statement that cannot run in a transaction (CONCURRENTLY, VACUUM, CREATE DATABASE...) and others: Flyway refuses it, or with mixed=true runs each statement on its own, so a failure leaves it half-applied",
       "give the statement that cannot run in a transaction a migration of its own, with nothing else in it (not even a SET)"),
 
+  /**
+   * UPDATE or DELETE of an existing table with no WHERE, or one that is always true. An error: one
+   * statement that changes every row of a busy table stalls its writers until the migration commits.
+   */
+  UPDATE_OR_DELETE_ALL_ROWS("update-or-delete-all-rows", Severity.ERROR,
+      "UPDATE or DELETE of an existing table with no WHERE (or one always true) changes every row in one long transaction: it locks every row until the migration commits, so concurrent writers wait, and bloats the table and its indexes",
+      "change the rows in batches (a few thousand by primary-key range, each committed on its own), in a separate migration Flyway runs outside a transaction (a DO block or procedure that COMMITs after each batch; executeInTransaction=false in its .sql.conf) or in a job after the deploy; to empty a table on purpose, see truncate-table"),
+
   /** char(n) columns. */
   CHAR_COLUMN("char-column", Severity.WARNING,
       "char(n) pads with spaces, compares surprisingly and is no faster than text",

@@ -289,6 +289,26 @@ class RulesTest {
   }
 
   @Test
+  void updateOrDeleteAllRows() {
+    assertThat(rules("update carriers set status = 'ACTIVE';")).containsExactly(Rule.UPDATE_OR_DELETE_ALL_ROWS);
+    assertThat(rules("delete from carriers;")).containsExactly(Rule.UPDATE_OR_DELETE_ALL_ROWS);
+    assertThat(rules("update carriers set status = 'ACTIVE' where true;")).containsExactly(Rule.UPDATE_OR_DELETE_ALL_ROWS);
+    assertThat(rules("delete from carriers where 1 = 1;")).containsExactly(Rule.UPDATE_OR_DELETE_ALL_ROWS);
+    assertThat(rules("delete from carriers where 't'::boolean and 2 >= 2;")).containsExactly(Rule.UPDATE_OR_DELETE_ALL_ROWS);
+    assertThat(rules("delete from carriers where 'a' = 'a' or id = 3;")).containsExactly(Rule.UPDATE_OR_DELETE_ALL_ROWS);
+    assertThat(rules("update carriers c set name = o.name from owners o;")).containsExactly(Rule.UPDATE_OR_DELETE_ALL_ROWS);
+    assertThat(rules("with gone as (delete from carriers returning id) insert into audit select id from gone;"))
+        .containsExactly(Rule.UPDATE_OR_DELETE_ALL_ROWS);
+    assertThat(LINTER.lint(List.of(new MigrationScript("V9__t.sql", "delete from carriers;"))).findings().get(0).fix())
+        .contains("batches", "outside a transaction", "job");
+    // Bounded, or on a table the script created (empty, unseen by others): fine.
+    assertThat(rules("update carriers set status = 'ACTIVE' where id between 1 and 5000;")).isEmpty();
+    assertThat(rules("delete from carriers where 1 = 2 or id = 3;")).isEmpty();
+    assertThat(rules("delete from carriers where null = null;")).isEmpty();
+    assertThat(rules("create table t (a int);\ninsert into t values (1);\nupdate t set a = 2;\ndelete from t;")).isEmpty();
+  }
+
+  @Test
   void columnTypes() {
     assertThat(rules("create table t (code char(3));")).containsExactly(Rule.CHAR_COLUMN);
     assertThat(rules("create table t (code text, name varchar(10));")).isEmpty();

@@ -3,6 +3,7 @@ package dev.carriers.lint.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.carriers.lint.Finding;
 import dev.carriers.lint.MigrationScript;
 import dev.carriers.lint.Rule;
@@ -298,6 +299,10 @@ public final class ScriptLinter {
         case "CreateTrigStmt" -> Lock.table(existing(relation(node.path("relation"))));
         case "TruncateStmt" -> truncate(node, emit);
         case "LockStmt" -> lockTable(node, emit);
+        case "UpdateStmt", "DeleteStmt" -> {
+          dataChange(type, node, emit);
+          yield null; // ROW EXCLUSIVE conflicts with no reads or writes: nothing queues behind the wait
+        }
         case "VacuumStmt" -> vacuum(node, emit);
         case "ClusterStmt" -> cluster(node, emit);
         case "ReindexStmt" -> reindex(node, emit);
@@ -316,6 +321,10 @@ public final class ScriptLinter {
         }
         default -> null;
       };
+      for (JsonNode cte : node.path("withClause").path("ctes")) {
+        JsonNode query = cte.path("CommonTableExpr").path("ctequery");
+        query.fieldNames().forEachRemaining(name -> dataChange(name, query.path(name), emit));
+      }
       columnTypes(wrapper, emit);
       if (lock != null && !lockTimeoutSet && !lockTimeoutReported) {
         lockTimeoutReported = true;
@@ -480,6 +489,22 @@ public final class ScriptLinter {
         }
       }
       return node.path("nowait").asBoolean(false) ? null : lock; // NOWAIT fails at once instead of queueing
+    }
+
+    // Error rather than warning: on a busy table this is an outage of its writers, not a habit.
+    private void dataChange(String type, JsonNode node, Emitter emit) {
+      if (!type.equals("UpdateStmt") && !type.equals("DeleteStmt")) {
+        return;
+      }
+      String table = existing(relation(node.path("relation")));
+      JsonNode where = node.path("whereClause");
+      if (table == null || !where.isMissingNode() && !alwaysTrue(where)) {
+        return;
+      }
+      emit.at(-1, Rule.UPDATE_OR_DELETE_ALL_ROWS, (type.equals("UpdateStmt") ? "UPDATE " : "DELETE FROM ") + table
+          + (where.isMissingNode() ? " with no WHERE" : " with a WHERE that is always true") + " changes every row of "
+          + table + " in one transaction: it holds a lock on each row (concurrent writers wait) until the migration"
+          + " commits, and leaves a dead version of each row behind (bloat, a burst of WAL, replica lag)");
     }
 
     private Lock vacuum(JsonNode node, Emitter emit) {
@@ -801,6 +826,61 @@ public final class ScriptLinter {
       modifiers.add(value.path("ival").asInt(0)); // protobuf JSON leaves out a 0
     }
     return new SchemaState.ColumnType(typeName(typeName), modifiers, typeName.path("arrayBounds").size() > 0);
+  }
+
+  /** Whether a WHERE condition is trivially true: {@code true}, {@code 1 = 1}, {@code 'a' = 'a'}, ORs and ANDs of those. */
+  private static boolean alwaysTrue(JsonNode condition) {
+    JsonNode constant = condition.path("A_Const");
+    if (!constant.isMissingNode()) {
+      return constant.path("boolval").path("boolval").asBoolean(false);
+    }
+    JsonNode cast = condition.path("TypeCast");
+    if (!cast.isMissingNode()) {
+      String value = cast.path("arg").path("A_Const").path("sval").path("sval").asText("").toLowerCase(Locale.ROOT);
+      return typeName(cast.path("typeName")).equals("bool") && Set.of("t", "true", "y", "yes", "on", "1").contains(value);
+    }
+    JsonNode operator = condition.path("A_Expr");
+    if (!operator.isMissingNode()) {
+      JsonNode left = operator.path("lexpr").path("A_Const");
+      JsonNode right = operator.path("rexpr").path("A_Const");
+      return operator.path("kind").asText("").equals("AEXPR_OP")
+          && Set.of("=", "<=", ">=").contains(lastName(operator.path("name")))
+          && left.isObject() && !left.has("isnull") && withoutLocation(left).equals(withoutLocation(right));
+    }
+    JsonNode bool = condition.path("BoolExpr");
+    JsonNode args = bool.path("args");
+    return switch (bool.path("boolop").asText("")) {
+      case "OR_EXPR" -> anyAlwaysTrue(args);
+      case "AND_EXPR" -> args.size() > 0 && allAlwaysTrue(args);
+      default -> false;
+    };
+  }
+
+  private static boolean anyAlwaysTrue(JsonNode conditions) {
+    for (JsonNode condition : conditions) {
+      if (alwaysTrue(condition)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean allAlwaysTrue(JsonNode conditions) {
+    for (JsonNode condition : conditions) {
+      if (!alwaysTrue(condition)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static JsonNode withoutLocation(JsonNode constant) {
+    if (!constant.isObject()) {
+      return constant;
+    }
+    ObjectNode copy = constant.deepCopy();
+    copy.remove("location");
+    return copy;
   }
 
   /** Whether a VACUUM / REINDEX option list turns the option on: {@code FULL}, {@code (FULL)}, {@code (FULL true)}. */
