@@ -35,6 +35,14 @@ public final class ScriptLinter {
   private static final List<String> LOCK_MODES = List.of("", "ACCESS SHARE", "ROW SHARE", "ROW EXCLUSIVE",
       "SHARE UPDATE EXCLUSIVE", "SHARE", "SHARE ROW EXCLUSIVE", "EXCLUSIVE", "ACCESS EXCLUSIVE");
 
+  /** The integer types too small for a key, with how findings name them. */
+  private static final Map<String, String> INTEGER_TYPES = Map.of(
+      "int4", "integer", "int2", "smallint", "serial", "serial (integer)", "serial4", "serial (integer)",
+      "smallserial", "smallserial (smallint)", "serial2", "smallserial (smallint)");
+
+  /** NAMEDATALEN - 1: the longest identifier PostgreSQL keeps, in bytes. */
+  private static final int MAX_IDENTIFIER_BYTES = 63;
+
   private static final Set<String> TRANSACTION_ENDS = Set.of(
       "TRANS_STMT_COMMIT", "TRANS_STMT_ROLLBACK", "TRANS_STMT_PREPARE");
 
@@ -107,6 +115,7 @@ public final class ScriptLinter {
       claimedComments.addAll(statement.leadingComments());
       List<Finding> raw = new ArrayList<>();
       file.statement(i, statement.node(), statement.start(), raw);
+      file.identifiers(statement.tokens(), raw);
       for (TransactionPlan.Problem problem : problems.get(i)) {
         raw.add(finding(source.name, source.lineOfByte(problem.location() >= 0 ? problem.location() : statement.start()),
             problem.rule(), problem.message()));
@@ -131,8 +140,10 @@ public final class ScriptLinter {
    * @param start the byte offset of its first token (after the comments before it)
    * @param end the byte offset just past it
    * @param leadingComments the comments between the previous statement and this one
+   * @param tokens its tokens, from its first to its last
    */
-  private record Statement(JsonNode node, int start, int end, List<ScanTokens.Token> leadingComments) {
+  private record Statement(JsonNode node, int start, int end, List<ScanTokens.Token> leadingComments,
+      List<ScanTokens.Token> tokens) {
   }
 
   private static List<Statement> statements(JsonNode tree, List<ScanTokens.Token> tokens, Source source) {
@@ -147,15 +158,20 @@ public final class ScriptLinter {
       while (cursor < tokens.size() && tokens.get(cursor).start() < location) {
         cursor++;
       }
-      for (int i = cursor; i < tokens.size() && tokens.get(i).start() < end; i++) {
-        ScanTokens.Token token = tokens.get(i);
+      int first = cursor;
+      for (; first < tokens.size() && tokens.get(first).start() < end; first++) {
+        ScanTokens.Token token = tokens.get(first);
         if (!token.isComment()) {
           start = token.start();
           break;
         }
         leadingComments.add(token);
       }
-      statements.add(new Statement(statement.path("stmt"), start, end, leadingComments));
+      int last = first;
+      while (last < tokens.size() && tokens.get(last).start() < end) {
+        last++;
+      }
+      statements.add(new Statement(statement.path("stmt"), start, end, leadingComments, tokens.subList(first, last)));
     }
     return statements;
   }
@@ -253,6 +269,7 @@ public final class ScriptLinter {
     final TransactionPlan plan;
     /** Constraints added NOT VALID to existing tables: table and name -> {transaction, byte offset}. */
     final Map<String, int[]> addedNotValid = new HashMap<>();
+    final Set<String> longIdentifiers = new HashSet<>();
     int index; // of the statement being linted
     boolean lockTimeoutSet;
     boolean lockTimeoutLocal; // set with SET LOCAL: gone when its transaction ends
@@ -284,6 +301,7 @@ public final class ScriptLinter {
               schema.columnDeclared(table, columnDef.path("colname").asText(), declaredType(columnDef));
             }
           }
+          integerKeys(table, node.path("tableElts"), emit);
           yield null;
         }
         case "CreateTableAsStmt" -> {
@@ -302,6 +320,11 @@ public final class ScriptLinter {
         case "UpdateStmt", "DeleteStmt" -> {
           dataChange(type, node, emit);
           yield null; // ROW EXCLUSIVE conflicts with no reads or writes: nothing queues behind the wait
+        }
+        case "DropdbStmt" -> {
+          emit.at(-1, Rule.DROP_DATABASE, "DROP DATABASE " + node.path("dbname").asText()
+              + " from a migration deletes a whole database, outside any transaction: nothing rolls it back");
+          yield null;
         }
         case "VacuumStmt" -> vacuum(node, emit);
         case "ClusterStmt" -> cluster(node, emit);
@@ -416,8 +439,19 @@ public final class ScriptLinter {
               addColumn(table, columnDef, emit);
             }
             schema.columnDeclared(table, columnDef.path("colname").asText(), declaredType(columnDef));
+            integerKeys(table, List.of(cmd.path("def")), emit);
           }
-          case "AT_AddConstraint" -> addConstraint(table, existing, cmd.path("def").path("Constraint"), emit);
+          case "AT_AddConstraint" -> {
+            addConstraint(table, existing, cmd.path("def").path("Constraint"), emit);
+            integerKeys(table, List.of(cmd.path("def")), emit);
+          }
+          case "AT_DropNotNull" -> {
+            if (existing) {
+              emit.at(-1, Rule.DROP_NOT_NULL, "DROP NOT NULL on " + table + "." + column + ": readers that rely"
+                  + " on it never being null (running instances of the application, reports, consumers) break on"
+                  + " the first null, and putting it back later needs a scan of the whole table");
+            }
+          }
           case "AT_ValidateConstraint" -> {
             schema.constraintValidated(table, column);
             validateConstraint(table, column, emit);
@@ -674,6 +708,57 @@ public final class ScriptLinter {
       }
     }
 
+    // Columns of a PRIMARY KEY or FOREIGN KEY declared integer or smallint, once per column.
+    private void integerKeys(String table, Iterable<JsonNode> elements, Emitter emit) {
+      Set<String> reported = new HashSet<>();
+      for (JsonNode element : elements) {
+        JsonNode columnDef = element.path("ColumnDef");
+        for (JsonNode constraint : columnDef.path("constraints")) {
+          String key = keyKind(constraint.path("Constraint"));
+          if (key != null) {
+            integerKey(table, columnDef.path("colname").asText(), key,
+                columnDef.path("typeName").path("location").asInt(-1), reported, emit);
+          }
+        }
+        JsonNode constraint = element.path("Constraint");
+        String key = keyKind(constraint);
+        if (key != null) {
+          for (JsonNode column : constraint.path(key.equals("PRIMARY KEY") ? "keys" : "fk_attrs")) {
+            integerKey(table, column.path("String").path("sval").asText(), key, constraint.path("location").asInt(-1),
+                reported, emit);
+          }
+        }
+      }
+    }
+
+    private void integerKey(String table, String column, String key, int location, Set<String> reported,
+        Emitter emit) {
+      SchemaState.ColumnType type = schema.columnType(table, column);
+      String label = type == null || type.array() ? null : INTEGER_TYPES.get(type.name());
+      if (label != null && reported.add(column)) {
+        emit.at(location, Rule.INTEGER_KEY_COLUMN, "column " + table + "." + column + " is " + label + ", in a " + key
+            + ": it runs out at " + (label.contains("smallint") ? "32,767" : "2,147,483,647")
+            + ", and moving to bigint later rewrites " + table + " and every table that references it");
+      }
+    }
+
+    void identifiers(List<ScanTokens.Token> tokens, List<Finding> out) {
+      for (ScanTokens.Token token : tokens) {
+        if (token.kind() != ScanTokens.IDENT || token.end() - token.start() <= MAX_IDENTIFIER_BYTES) {
+          continue;
+        }
+        String text = source.text(token.start(), token.end());
+        String name = text.startsWith("\"") ? text.substring(1, text.length() - 1).replace("\"\"", "\"") : text;
+        int bytes = name.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_IDENTIFIER_BYTES && longIdentifiers.add(name)) {
+          out.add(finding(source.name, source.lineOfByte(token.start()), Rule.IDENTIFIER_TOO_LONG, "identifier "
+              + name + " is " + bytes + " bytes: PostgreSQL truncates it to " + MAX_IDENTIFIER_BYTES + " with only a"
+              + " NOTICE, so the object gets another name than the script's, and names alike in their first "
+              + MAX_IDENTIFIER_BYTES + " bytes collide"));
+        }
+      }
+    }
+
     // NOT VALID pays only if the VALIDATE runs in a later transaction: in the same one, the scan of
     // every row happens under the lock the ADD took (FOREIGN KEY: SHARE ROW EXCLUSIVE on both tables;
     // CHECK: ACCESS EXCLUSIVE), which blocks writes. Flyway runs a script in one transaction unless
@@ -826,6 +911,15 @@ public final class ScriptLinter {
       modifiers.add(value.path("ival").asInt(0)); // protobuf JSON leaves out a 0
     }
     return new SchemaState.ColumnType(typeName(typeName), modifiers, typeName.path("arrayBounds").size() > 0);
+  }
+
+  /** The key a constraint makes its columns part of ({@code PRIMARY KEY}, {@code FOREIGN KEY}), or null. */
+  private static String keyKind(JsonNode constraint) {
+    return switch (constraint.path("contype").asText("")) {
+      case "CONSTR_PRIMARY" -> "PRIMARY KEY";
+      case "CONSTR_FOREIGN" -> "FOREIGN KEY";
+      default -> null;
+    };
   }
 
   /** Whether a WHERE condition is trivially true: {@code true}, {@code 1 = 1}, {@code 'a' = 'a'}, ORs and ANDs of those. */
