@@ -138,11 +138,10 @@ public final class ScriptLinter {
    *
    * @param node its parse tree, e.g. {@code {"IndexStmt": {...}}}
    * @param start the byte offset of its first token (after the comments before it)
-   * @param end the byte offset just past it
    * @param leadingComments the comments between the previous statement and this one
    * @param tokens its tokens, from its first to its last
    */
-  private record Statement(JsonNode node, int start, int end, List<ScanTokens.Token> leadingComments,
+  private record Statement(JsonNode node, int start, List<ScanTokens.Token> leadingComments,
       List<ScanTokens.Token> tokens) {
   }
 
@@ -171,7 +170,7 @@ public final class ScriptLinter {
       while (last < tokens.size() && tokens.get(last).start() < end) {
         last++;
       }
-      statements.add(new Statement(statement.path("stmt"), start, end, leadingComments, tokens.subList(first, last)));
+      statements.add(new Statement(statement.path("stmt"), start, leadingComments, tokens.subList(first, last)));
     }
     return statements;
   }
@@ -478,7 +477,7 @@ public final class ScriptLinter {
             schema.columnDropped(table, column);
           }
           default -> {
-            // Other subcommands (defaults, comments, storage, VALIDATE...) take a lock but neither
+            // Other subcommands (defaults, comments, storage...) take a lock but neither
             // scan nor rewrite; the lock_timeout rule covers them.
           }
         }
