@@ -2,6 +2,8 @@ package dev.carriers.lint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.carriers.lint.internal.MigrationFiles;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -129,6 +131,20 @@ class RulesTest {
         .containsExactly(Rule.CHANGE_COLUMN_TYPE);
     assertThat(rulesAfter(created, TIMEOUT + "alter table things alter column name type varchar(500)[];"))
         .containsExactly(Rule.CHANGE_COLUMN_TYPE);
+  }
+
+  @Test
+  void changeColumnType_wideningTheBundledCarriersName_isNotReported() {
+    // V1 declares carriers.name varchar(255): the false alarm squawk and this lint both raised.
+    List<MigrationScript> scripts = new ArrayList<>(MigrationFiles.fromClasspath("db/migration",
+        RulesTest.class.getClassLoader()));
+    scripts.add(new MigrationScript("V10__widen_carriers_name.sql",
+        TIMEOUT + "alter table carriers alter column name type varchar(500);"));
+    scripts.add(new MigrationScript("V11__narrow_carriers_name.sql",
+        TIMEOUT + "alter table carriers alter column name type varchar(100);"));
+    assertThat(LINTER.lint(scripts).findings()).filteredOn(f -> f.file().matches("V1[01]__.*"))
+        .extracting(Finding::file, Finding::rule)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("V11__narrow_carriers_name.sql", Rule.CHANGE_COLUMN_TYPE));
   }
 
   @Test
