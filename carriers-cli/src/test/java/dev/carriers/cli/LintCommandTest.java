@@ -69,6 +69,35 @@ class LintCommandTest {
   }
 
   @Test
+  void bundledMigrations_landedOnesSuppressedByTheFileBesideThem() {
+    CommandRun run = CommandRun.of("lint");
+    assertThat(run.out()).contains("V7__create_carriers_name_trgm_index.sql:4: suppressed [concurrent-index-if-not-exists]"
+        + " landed migration; the invalid-index case is handled by tooling");
+  }
+
+  @Test
+  void suppressionsFile_besideTheScriptsOrNamed(@TempDir Path dir) throws IOException {
+    Path scripts = Files.createDirectories(dir.resolve("migrations"));
+    Files.writeString(scripts.resolve("V3__drop.sql"), "set local lock_timeout = '5s';\nalter table carriers drop column fax;\n");
+    Files.writeString(scripts.resolve("carriers-lint-suppressions.txt"),
+        "V3__drop.sql: ignore drop-column -- landed; fax unused since release 12\n");
+    CommandRun beside = CommandRun.of("lint", "--dir", scripts.toString());
+    assertThat(beside.exitCode()).as(beside.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(beside.out()).contains("V3__drop.sql:2: suppressed [drop-column] landed; fax unused since release 12")
+        .contains("1 file linted: 0 errors, 0 warnings, 1 suppressed");
+
+    Path named = Files.writeString(dir.resolve("lint.txt"), "V3__drop.sql: ignore drop-table -- wrong rule\n");
+    CommandRun elsewhere = CommandRun.of("lint", "--dir", scripts.toString(), "--suppressions", named.toString());
+    assertThat(elsewhere.exitCode()).as(elsewhere.toString()).isEqualTo(ExitCodes.LINT_FAILED);
+    assertThat(elsewhere.out()).contains("V3__drop.sql:2: error [drop-column]")
+        .contains("lint.txt:1: warning [unused-suppression] suppression of drop-table for V3__drop.sql matches no finding");
+
+    CommandRun missing = CommandRun.of("lint", "--suppressions", dir.resolve("nope.txt").toString());
+    assertThat(missing.exitCode()).as(missing.toString()).isEqualTo(ExitCodes.USAGE);
+    assertThat(missing.err()).contains("cannot read the suppressions file").contains("nope.txt");
+  }
+
+  @Test
   void missingDirectory_isUsageError(@TempDir Path dir) {
     CommandRun run = CommandRun.of("lint", "--dir", dir.resolve("nope").toString());
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);

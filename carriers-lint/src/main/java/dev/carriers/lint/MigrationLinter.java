@@ -4,12 +4,14 @@ import dev.carriers.lint.internal.MigrationFiles;
 import dev.carriers.lint.internal.PgQuery;
 import dev.carriers.lint.internal.SchemaState;
 import dev.carriers.lint.internal.ScriptLinter;
+import dev.carriers.lint.internal.SuppressionsFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Lints migration scripts for operations that lock or rewrite a busy table (see {@link Rule}),
@@ -25,18 +27,28 @@ import java.util.Set;
  *
  * <p>A finding is suppressed by a comment right before its statement that says why:
  * {@code -- carriers-lint: ignore drop-column -- unused since release 12}. A suppression without a
- * reason is itself an error.
+ * reason is itself an error. A script that must not change (one that has landed: editing it changes
+ * its Flyway checksum) is given its suppressions in a {@value #SUPPRESSIONS_FILE} beside the
+ * scripts instead, one entry a line: {@code V7__x.sql: ignore <rule> -- <reason>}.
  *
  * <p>Immutable; thread-safe.
  */
 public final class MigrationLinter {
 
+  /**
+   * The suppressions file {@link #lintDirectory} and {@link #lintClasspath} read beside the
+   * scripts, when there is one and no other is configured: {@value}.
+   */
+  public static final String SUPPRESSIONS_FILE = "carriers-lint-suppressions.txt";
+
   private final PgQuery pgQuery;
   private final Set<Rule> enabled;
+  private final Path suppressionsFile;
 
   private MigrationLinter(Builder builder) {
     this.pgQuery = PgQuery.load(builder.libraryPath == null ? null : builder.libraryPath.toString());
     this.enabled = Set.copyOf(builder.enabled);
+    this.suppressionsFile = builder.suppressionsFile;
   }
 
   /** Returns a builder with every rule enabled and libpg_query looked up in the system's library path. */
@@ -45,12 +57,22 @@ public final class MigrationLinter {
   }
 
   /**
-   * Lints scripts, in the order given (the order they apply).
+   * Lints scripts, in the order given (the order they apply), with the configured suppressions file
+   * if there is one.
    *
    * @param scripts the scripts
    * @return the report
+   * @throws LintException if the configured suppressions file cannot be read
    */
   public LintReport lint(List<MigrationScript> scripts) {
+    return lint(scripts, suppressions(SuppressionsFile::none));
+  }
+
+  private SuppressionsFile suppressions(Supplier<SuppressionsFile> otherwise) {
+    return suppressionsFile != null ? SuppressionsFile.read(suppressionsFile) : otherwise.get();
+  }
+
+  private LintReport lint(List<MigrationScript> scripts, SuppressionsFile suppressions) {
     ScriptLinter linter = new ScriptLinter(pgQuery, enabled);
     SchemaState state = new SchemaState();
     List<String> files = new ArrayList<>();
@@ -62,32 +84,38 @@ public final class MigrationLinter {
       findings.addAll(result.findings());
       suppressed.addAll(result.suppressed());
     }
-    return new LintReport(files, findings, suppressed);
+    return suppressions.applyTo(new LintReport(files, findings, suppressed));
   }
 
   /**
    * Lints the {@code .sql} files of a folder (not its subfolders), in Flyway's order: versioned
-   * scripts by version, then repeatable ones by name.
+   * scripts by version, then repeatable ones by name; with the configured suppressions file, else
+   * the folder's {@value #SUPPRESSIONS_FILE} if it has one.
    *
    * @param directory the folder
    * @return the report
-   * @throws LintException if the folder cannot be read
+   * @throws LintException if the folder or the suppressions file cannot be read
    */
   public LintReport lintDirectory(Path directory) {
-    return lint(MigrationFiles.fromDirectory(directory));
+    List<MigrationScript> scripts = MigrationFiles.fromDirectory(directory);
+    return lint(scripts, suppressions(() -> SuppressionsFile.besideScripts(directory, SUPPRESSIONS_FILE)));
   }
 
   /**
    * Lints the {@code .sql} files under a class path location, in Flyway's order, from folders and
-   * jars alike.
+   * jars alike; with the configured suppressions file, else the location's {@value
+   * #SUPPRESSIONS_FILE} if it has one.
    *
    * @param location e.g. {@code db/migration} or {@code classpath:db/migration}
    * @return the report
-   * @throws LintException if the location does not exist or cannot be read
+   * @throws LintException if the location does not exist, or it or the suppressions file cannot be
+   *     read
    */
   public LintReport lintClasspath(String location) {
-    ClassLoader loader = Thread.currentThread().getContextClassLoader();
-    return lint(MigrationFiles.fromClasspath(location, loader != null ? loader : MigrationLinter.class.getClassLoader()));
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    ClassLoader loader = context != null ? context : MigrationLinter.class.getClassLoader();
+    List<MigrationScript> scripts = MigrationFiles.fromClasspath(location, loader);
+    return lint(scripts, suppressions(() -> SuppressionsFile.besideScripts(location, SUPPRESSIONS_FILE, loader)));
   }
 
   /**
@@ -99,6 +127,7 @@ public final class MigrationLinter {
 
     private final EnumSet<Rule> enabled = EnumSet.allOf(Rule.class);
     private Path libraryPath;
+    private Path suppressionsFile;
 
     private Builder() {
     }
@@ -131,6 +160,20 @@ public final class MigrationLinter {
      */
     public Builder libraryPath(Path path) {
       this.libraryPath = Objects.requireNonNull(path, "path");
+      return this;
+    }
+
+    /**
+     * Reads suppressions for whole scripts from this file, instead of the {@value
+     * MigrationLinter#SUPPRESSIONS_FILE} beside the scripts: one entry a line, {@code
+     * <file>: ignore <rule>[, <rule>...] -- <reason>}, {@code #} for comment lines. It is read at
+     * each lint.
+     *
+     * @param file the file
+     * @return this builder
+     */
+    public Builder suppressionsFile(Path file) {
+      this.suppressionsFile = Objects.requireNonNull(file, "file");
       return this;
     }
 

@@ -3,7 +3,6 @@ package dev.carriers.lint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.carriers.lint.LintException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +18,20 @@ class OwnMigrationsTest {
     assertThat(report.files()).contains("V1__create_carriers.sql", "V2__add_carrier_status_enum.sql");
     assertThat(report.files().get(0)).isEqualTo("V1__create_carriers.sql");
     assertThat(report.findings()).filteredOn(f -> f.severity() == Severity.ERROR).isEmpty();
+    assertThat(report.findings()).extracting(Finding::rule).doesNotContain(Rule.UNUSED_SUPPRESSION);
     assertThat(report.suppressed()).allSatisfy(s -> assertThat(s.reason()).isNotBlank());
+  }
+
+  @Test
+  void landedMigrations_takeTheirSuppressionsFromTheFileBesideThem() {
+    LintReport report = MigrationLinter.configure().load().lintClasspath("classpath:db/migration");
+    assertThat(report.files()).doesNotContain(MigrationLinter.SUPPRESSIONS_FILE);
+    assertThat(report.suppressed()).extracting(s -> s.finding().file(), s -> s.finding().rule())
+        .contains(org.assertj.core.groups.Tuple.tuple("V7__create_carriers_name_trgm_index.sql",
+            Rule.CONCURRENT_INDEX_IF_NOT_EXISTS));
+    assertThat(report.suppressed()).filteredOn(s -> s.finding().file().startsWith("V7__"))
+        .singleElement().extracting(SuppressedFinding::reason).asString()
+        .startsWith("landed migration; the invalid-index case is handled by tooling");
   }
 
   @Test

@@ -33,7 +33,9 @@ import picocli.CommandLine.Spec;
             + " CONCURRENTLY, constraints without NOT VALID, column type changes, volatile defaults, missing"
             + " lock_timeout, ...), parsing them with PostgreSQL's own grammar (libpg_query). Needs no database.",
         "Suppress a finding with a comment right before its statement, with a reason:"
-            + " -- carriers-lint: ignore <rule> -- <reason>"})
+            + " -- carriers-lint: ignore <rule> -- <reason>; for a script that must not change (a landed"
+            + " migration), with a line '<file>: ignore <rule> -- <reason>' in the carriers-lint-suppressions.txt"
+            + " beside the scripts (or --suppressions)."})
 public final class LintCommand implements Callable<Integer> {
 
   /** Where the migrations bundled in the jar are. */
@@ -52,6 +54,11 @@ public final class LintCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the findings as JSON.")
   private boolean json;
 
+  @Option(names = "--suppressions", paramLabel = "FILE",
+      description = "Read suppressions for whole scripts from this file instead of the carriers-lint-suppressions.txt"
+          + " beside the scripts.")
+  private Path suppressions;
+
   @Option(names = "--libpg-query", paramLabel = "FILE",
       description = "Load libpg_query from this file instead of the system's library path.")
   private Path library;
@@ -69,6 +76,9 @@ public final class LintCommand implements Callable<Integer> {
       if (library != null) {
         builder.libraryPath(library);
       }
+      if (suppressions != null) {
+        builder.suppressionsFile(suppressions);
+      }
       linter = builder.load();
     } catch (LibPgQueryUnavailableException e) {
       throw new LintUnavailableException("lint: " + e.getMessage(), e);
@@ -77,8 +87,8 @@ public final class LintCommand implements Callable<Integer> {
     try {
       report = dir == null ? linter.lintClasspath(BUNDLED) : linter.lintDirectory(dir);
     } catch (CarriersException e) {
-      if (dir == null) {
-        throw e;
+      if (dir == null && suppressions == null) {
+        throw e; // the jar's own migrations: not the user's input
       }
       throw new LintInputException(e.getMessage(), e);
     }

@@ -2,7 +2,10 @@ package dev.carriers.cli.internal;
 
 import dev.carriers.cli.ExitCodes;
 
-/** {@code carriers lint --dir} names no readable folder of migrations. Exit code {@link ExitCodes#USAGE}. */
+/**
+ * {@code carriers lint --dir} names no readable folder of migrations, or {@code --suppressions} no
+ * readable file. Exit code {@link ExitCodes#USAGE}.
+ */
 public final class LintInputException extends CommandFailure {
 
   private static final long serialVersionUID = 1L;

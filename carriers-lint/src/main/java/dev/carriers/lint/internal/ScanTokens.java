@@ -12,6 +12,9 @@ import java.util.List;
  */
 public final class ScanTokens {
 
+  /** {@code Token.IDENT} in pg_query.proto (PostgreSQL 15): an identifier, plain or double-quoted. */
+  static final int IDENT = 258;
+
   /** {@code Token.SQL_COMMENT} in pg_query.proto (PostgreSQL 15). */
   static final int SQL_COMMENT = 275;
 

@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
 
 /**
  * A suppression comment: {@code -- carriers-lint: ignore <rule>[, <rule>...] -- <reason>} (or the
- * same inside a block comment), placed among the comments right before the statement it is for.
+ * same inside a block comment), placed among the comments right before the statement it is for;
+ * or the same {@code ignore ...} after a file name, as an entry of a {@link SuppressionsFile}.
  *
  * @param rules the rules suppressed
  * @param reason why, never blank for a valid suppression
@@ -36,10 +37,22 @@ record Suppression(Set<Rule> rules, String reason, String problem, Rule problemR
     if (!body.startsWith(MARKER)) {
       return null;
     }
-    body = body.substring(MARKER.length()).strip();
+    return parseDirective(body.substring(MARKER.length()), "carriers-lint comment",
+        "carriers-lint: ignore <rule> -- <reason>");
+  }
+
+  /**
+   * Reads the part from {@code ignore} on.
+   *
+   * @param directive e.g. {@code ignore drop-column -- unused since release 12}
+   * @param what what holds it, for messages: {@code carriers-lint comment}
+   * @param form the form to write, for messages
+   * @return the suppression, valid or not
+   */
+  static Suppression parseDirective(String directive, String what, String form) {
+    String body = directive.strip();
     if (!body.startsWith("ignore ") && !body.equals("ignore")) {
-      return invalid(Rule.SUPPRESSION_UNKNOWN_RULE,
-          "malformed carriers-lint comment: expected 'carriers-lint: ignore <rule> -- <reason>'");
+      return invalid(Rule.SUPPRESSION_UNKNOWN_RULE, "malformed " + what + ": expected '" + form + "'");
     }
     body = body.substring("ignore".length());
     int separator = body.indexOf("--");
@@ -52,18 +65,18 @@ record Suppression(Set<Rule> rules, String reason, String problem, Rule problemR
       }
       Rule rule = Rule.byId(id).orElse(null);
       if (rule == null || !rule.suppressible()) {
-        return invalid(Rule.SUPPRESSION_UNKNOWN_RULE, "carriers-lint comment names "
+        return invalid(Rule.SUPPRESSION_UNKNOWN_RULE, what + " names "
             + (rule == null ? "an unknown rule " : "a rule that cannot be suppressed: ") + id);
       }
       rules.add(rule);
     }
     if (rules.isEmpty()) {
-      return invalid(Rule.SUPPRESSION_UNKNOWN_RULE, "carriers-lint comment names no rule to ignore");
+      return invalid(Rule.SUPPRESSION_UNKNOWN_RULE, what + " names no rule to ignore");
     }
     if (reason.isEmpty()) {
       return invalid(Rule.SUPPRESSION_WITHOUT_REASON, "suppression of "
           + rules.stream().map(Rule::id).collect(Collectors.joining(", "))
-          + " gives no reason: write 'carriers-lint: ignore <rule> -- <reason>'");
+          + " gives no reason: write '" + form + "'");
     }
     return new Suppression(Set.copyOf(rules), reason, null, null);
   }
