@@ -1,7 +1,9 @@
 package dev.carriers.testing;
 
-import dev.carriers.testing.internal.AdminSession;
+import dev.carriers.postgres.PostgresServer;
+import dev.carriers.postgres.internal.AdminSession;
 import dev.carriers.testing.internal.TemplateKey;
+import dev.carriers.testing.internal.Templates;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +96,7 @@ public final class TestDatabaseFactory {
       name = session.cloneOf(source);
     }
     refill(source);
-    return new TestDatabase(configuration.server, session, name);
+    return new TestDatabase(configuration.server, name);
   }
 
   private synchronized void refill(String source) {
@@ -139,7 +141,7 @@ public final class TestDatabaseFactory {
    * @return the new database; closing it drops it
    */
   public TestDatabase createEmpty() {
-    return new TestDatabase(configuration.server, session, session.createEmpty());
+    return new TestDatabase(configuration.server, session.createEmpty());
   }
 
   /**
@@ -169,7 +171,7 @@ public final class TestDatabaseFactory {
   private String buildTemplate() {
     String checksum = TemplateKey.checksum(configuration.server, configuration.locations,
         configuration.initializerId);
-    return session.template(checksum, dataSource -> {
+    return Templates.on(configuration.server).template(checksum, dataSource -> {
       if (!configuration.locations.isEmpty()) {
         FluentConfiguration flyway = Flyway.configure()
             .dataSource(dataSource)
