@@ -25,7 +25,7 @@ class CarriersSeederIT {
   /** A fresh migrated database per test. */
   @CarriersDatabase private DataSource dataSource;
 
-  private CarriersSeeder.Configuration seeder() {
+  private SeederConfiguration seeder() {
     return CarriersSeeder.configure().dataSource(dataSource).appliedBy("seed-it");
   }
 
