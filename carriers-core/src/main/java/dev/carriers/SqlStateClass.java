@@ -35,6 +35,9 @@ public enum SqlStateClass {
   /** 42501 insufficient_privilege: the role lacks a grant. */
   INSUFFICIENT_PRIVILEGE(null, "42501"),
 
+  /** 42P01 undefined_table: a table the statement names does not exist (not migrated yet, say). */
+  UNDEFINED_TABLE(null, "42P01"),
+
   /** 23505 unique_violation. */
   UNIQUE_VIOLATION(null, "23505"),
 

@@ -36,6 +36,8 @@ class SqlStateClassTest {
     assertThat(SqlStateClass.fromCode("28000").environmentKind()).isEqualTo(ErrorKind.AUTHENTICATION_FAILED);
     assertThat(SqlStateClass.fromCode("3D000").environmentKind()).isEqualTo(ErrorKind.DATABASE_MISSING);
     assertThat(SqlStateClass.fromCode("42P04").isEnvironment()).isFalse();
+    assertThat(SqlStateClass.fromCode("42P01")).isEqualTo(SqlStateClass.UNDEFINED_TABLE);
+    assertThat(SqlStateClass.fromCode("42P01").isEnvironment()).isFalse();
   }
 
   @Test

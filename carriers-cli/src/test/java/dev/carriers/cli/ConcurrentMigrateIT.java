@@ -2,8 +2,8 @@ package dev.carriers.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.carriers.testing.CarriersDatabase;
 import dev.carriers.testing.TestDatabase;
-import dev.carriers.testing.TestDatabaseFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,24 +14,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code carriers migrate} from 4 processes at once: each migration applied once, all exit 0. */
 class ConcurrentMigrateIT {
 
-  private TestDatabase database;
-
-  @BeforeEach
-  void createEmptyDatabase() {
-    database = TestDatabaseFactory.configure().load().createEmpty();
-  }
-
-  @AfterEach
-  void dropDatabase() {
-    database.close();
-  }
+  @CarriersDatabase(migrate = false) private TestDatabase database;
 
   @Test
   void fourProcesses_applyEachMigrationOnce() throws Exception {

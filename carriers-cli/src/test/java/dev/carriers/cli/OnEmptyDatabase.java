@@ -1,12 +1,11 @@
 package dev.carriers.cli;
 
+import dev.carriers.testing.CarriersDatabase;
 import dev.carriers.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import dev.carriers.testing.TestDatabaseFactory;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
@@ -15,23 +14,15 @@ import org.junit.jupiter.api.BeforeEach;
  */
 abstract class OnEmptyDatabase {
 
-  private static final TestDatabaseFactory FACTORY = TestDatabaseFactory.configure().load();
-
   /** The test's database: no migrations applied. */
-  protected TestDatabase database;
+  @CarriersDatabase(migrate = false) protected TestDatabase database;
 
   /** Its JDBC URL with credentials, for {@code --url}. */
   protected String url;
 
   @BeforeEach
-  void createEmptyDatabase() {
-    database = FACTORY.createEmpty();
+  void readUrl() {
     url = database.jdbcUrlWithCredentials();
-  }
-
-  @AfterEach
-  void dropDatabase() {
-    database.close();
   }
 
   /** Runs a statement on the test's database, outside the CLI. */

@@ -1,8 +1,7 @@
 package dev.carriers.codegen;
 
-import dev.carriers.testing.PostgresServer;
-import dev.carriers.testing.TestDatabase;
-import dev.carriers.testing.TestDatabaseFactory;
+import dev.carriers.postgres.PostgresServer;
+import dev.carriers.postgres.ThrowawayDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +28,7 @@ import org.jooq.meta.jaxb.Target;
 /**
  * Generates the jOOQ classes of the carriers schema from the migrations, on a real PostgreSQL.
  *
- * <p>Creates a throwaway database on the server found by {@link PostgresServer#resolve()}, applies
+ * <p>Creates a {@link ThrowawayDatabase} on the server found by {@link PostgresServer#resolve()}, applies
  * the migrations with Flyway, runs jOOQ's generator against it and drops it, even on failure (and a
  * database left by a killed build is dropped by the next one). The generated sources are skipped when
  * a stamp shows that neither the migrations nor this generator changed since the last run.
@@ -79,8 +78,7 @@ public final class CarriersCodegen {
   public static void generate(Path migrations, Path target, String packageName) throws Exception {
     PostgresServer server = PostgresServer.resolve();
     System.out.println("[carriers-codegen] applying " + migrations + " on " + server);
-    TestDatabaseFactory factory = TestDatabaseFactory.configure().server(server).load();
-    try (TestDatabase database = factory.createEmpty()) {
+    try (ThrowawayDatabase database = ThrowawayDatabase.create(server)) {
       FluentConfiguration flyway = Flyway.configure()
           .dataSource(database.dataSource())
           .locations("filesystem:" + migrations)

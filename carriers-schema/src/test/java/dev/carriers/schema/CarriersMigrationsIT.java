@@ -3,8 +3,8 @@ package dev.carriers.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.carriers.testing.CarriersDatabase;
 import dev.carriers.testing.TestDatabase;
-import dev.carriers.testing.TestDatabaseFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -13,8 +13,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,17 +25,7 @@ class CarriersMigrationsIT {
   private static final List<String> VERSIONS = SCRIPTS.stream()
       .map(script -> script.substring(1, script.indexOf("__"))).toList();
 
-  private TestDatabase database;
-
-  @BeforeEach
-  void createEmptyDatabase() {
-    database = TestDatabaseFactory.configure().load().createEmpty();
-  }
-
-  @AfterEach
-  void dropDatabase() {
-    database.close();
-  }
+  @CarriersDatabase(migrate = false) private TestDatabase database;
 
   @Test
   void migrate_appliesEveryMigrationToAnEmptyDatabase_andAgainIsANoOp() {

@@ -5,8 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Objects;
-import javax.sql.DataSource;
 
 /**
  * Loads a dataset into a migrated carriers database (migration V9 or later) in one transaction.
@@ -42,9 +40,9 @@ import javax.sql.DataSource;
  */
 public final class CarriersSeeder {
 
-  private final Configuration configuration;
+  private final SeederConfiguration configuration;
 
-  private CarriersSeeder(Configuration configuration) {
+  CarriersSeeder(SeederConfiguration configuration) {
     this.configuration = configuration;
   }
 
@@ -53,8 +51,8 @@ public final class CarriersSeeder {
    *
    * @return a new configuration
    */
-  public static Configuration configure() {
-    return new Configuration(null, Environment.TESTING, null, false, System.getProperty("user.name", "unknown"));
+  public static SeederConfiguration configure() {
+    return new SeederConfiguration();
   }
 
   /**
@@ -68,9 +66,8 @@ public final class CarriersSeeder {
    * @throws SeedFailedException if the database failed; the run was rolled back
    */
   public SeedReport seed() {
-    Dataset dataset = configuration.dataset != null ? configuration.dataset
-        : Dataset.bundled(configuration.environment);
-    return new SeedRun(configuration.dataSource, dataset, configuration.force, configuration.appliedBy).execute();
+    return new SeedRun(configuration.dataSource(), configuration.datasetToSeed(), configuration.force(),
+        configuration.appliedBy()).execute();
   }
 
   /**
@@ -80,7 +77,7 @@ public final class CarriersSeeder {
    * @throws SeedFailedException if the database cannot be read
    */
   public boolean isProductionDatabase() {
-    try (Connection connection = configuration.dataSource.getConnection();
+    try (Connection connection = configuration.dataSource().getConnection();
         PreparedStatement statement = connection.prepareStatement("select production from database_role");
         ResultSet rows = statement.executeQuery()) {
       return rows.next() && rows.getBoolean(1);
@@ -97,7 +94,7 @@ public final class CarriersSeeder {
    * @throws SeedFailedException if the database cannot be written
    */
   public void markProductionDatabase(boolean production) {
-    try (Connection connection = configuration.dataSource.getConnection();
+    try (Connection connection = configuration.dataSource().getConnection();
         PreparedStatement statement = connection.prepareStatement(
             "update database_role set production = ?, changed_at = now(), changed_by = current_user")) {
       statement.setBoolean(1, production);
@@ -108,107 +105,7 @@ public final class CarriersSeeder {
   }
 
   /** Returns the configuration this seeder was loaded from. */
-  public Configuration configuration() {
+  public SeederConfiguration configuration() {
     return configuration;
-  }
-
-  /** What to seed where. Immutable; each setter returns a copy. */
-  public static final class Configuration {
-
-    private final DataSource dataSource;
-    private final Environment environment;
-    private final Dataset dataset;
-    private final boolean force;
-    private final String appliedBy;
-
-    private Configuration(DataSource dataSource, Environment environment, Dataset dataset, boolean force,
-        String appliedBy) {
-      this.dataSource = dataSource;
-      this.environment = environment;
-      this.dataset = dataset;
-      this.force = force;
-      this.appliedBy = appliedBy;
-    }
-
-    /**
-     * Sets the database.
-     *
-     * @param dataSource a data source of a migrated carriers database
-     * @return a copy with the data source
-     */
-    public Configuration dataSource(DataSource dataSource) {
-      return new Configuration(Objects.requireNonNull(dataSource, "dataSource"), environment, dataset, force,
-          appliedBy);
-    }
-
-    /**
-     * Seeds the dataset bundled for an environment (and forgets any {@link #dataset} set before).
-     *
-     * @param environment the environment
-     * @return a copy with the environment
-     */
-    public Configuration environment(Environment environment) {
-      return new Configuration(dataSource, Objects.requireNonNull(environment, "environment"), null, force,
-          appliedBy);
-    }
-
-    /**
-     * Seeds a dataset of one's own (read with {@link Dataset#read}) instead of a bundled one; its
-     * environment becomes the configured one.
-     *
-     * @param dataset the dataset
-     * @return a copy with the dataset
-     */
-    public Configuration dataset(Dataset dataset) {
-      Objects.requireNonNull(dataset, "dataset");
-      return new Configuration(dataSource, dataset.environment(), dataset, force, appliedBy);
-    }
-
-    /**
-     * Allows loading the development or testing dataset into a database marked as production.
-     *
-     * @param force true to allow
-     * @return a copy with the setting
-     */
-    public Configuration force(boolean force) {
-      return new Configuration(dataSource, environment, dataset, force, appliedBy);
-    }
-
-    /**
-     * Sets who the seed history says applied the run. Default: the {@code user.name} of this JVM
-     * (the database user is recorded too).
-     *
-     * @param appliedBy a person or job, not blank
-     * @return a copy with the name
-     */
-    public Configuration appliedBy(String appliedBy) {
-      if (appliedBy == null || appliedBy.isBlank()) {
-        throw new IllegalArgumentException("a blank applied-by makes no sense: name a person or job");
-      }
-      return new Configuration(dataSource, environment, dataset, force, appliedBy.strip());
-    }
-
-    /** Returns the environment. */
-    public Environment environment() {
-      return environment;
-    }
-
-    /** Returns whether runs are forced into production databases. */
-    public boolean force() {
-      return force;
-    }
-
-    /**
-     * Builds the seeder.
-     *
-     * @return the seeder
-     * @throws IllegalStateException if no data source was set
-     */
-    public CarriersSeeder load() {
-      if (dataSource == null) {
-        throw new IllegalStateException("CarriersSeeder has no data source: call dataSource(...) before load()");
-      }
-      return new CarriersSeeder(this);
-    }
   }
 }

@@ -45,17 +45,15 @@ public final class Dataset {
 
   private final Environment environment;
   private final int version;
-  private final String source;
   private final List<SeedRow> rows;
   private final String checksum;
 
-  private Dataset(Environment environment, int version, String source, List<SeedRow> rows) {
+  private Dataset(Environment environment, int version, List<SeedRow> rows) {
     if (version < 1) {
       throw new IllegalArgumentException("dataset version " + version + " makes no sense: use 1 or more");
     }
     this.environment = Objects.requireNonNull(environment, "environment");
     this.version = version;
-    this.source = source;
     this.rows = rows;
     this.checksum = Checksums.datasetChecksum(rows);
   }
@@ -123,7 +121,7 @@ public final class Dataset {
    * @throws SeedValidationException naming file, line and field of every bad row
    */
   public static Dataset read(Environment environment, int version, String fileName, Reader csv) {
-    return new Dataset(environment, version, fileName, DatasetReader.read(fileName, csv));
+    return new Dataset(environment, version, DatasetReader.read(fileName, csv));
   }
 
   /**
@@ -137,7 +135,7 @@ public final class Dataset {
    * @throws SeedValidationException naming every bad row
    */
   public static Dataset of(Environment environment, int version, List<SeedRow> rows) {
-    return new Dataset(environment, version, "<rows>", DatasetReader.validate("<rows>", rows));
+    return new Dataset(environment, version, DatasetReader.validate("<rows>", rows));
   }
 
   private static Dataset fromManifest(Properties manifest, String manifestName, String dataName,
@@ -210,7 +208,7 @@ public final class Dataset {
    * @return the copy
    */
   public Dataset withVersion(int newVersion) {
-    return new Dataset(environment, newVersion, source, rows);
+    return new Dataset(environment, newVersion, rows);
   }
 
   /** Returns the environment the dataset is for. */
@@ -221,11 +219,6 @@ public final class Dataset {
   /** Returns the version, 1 or more. */
   public int version() {
     return version;
-  }
-
-  /** Returns where the rows came from, such as {@code seeds/testing/carriers.csv}. */
-  public String source() {
-    return source;
   }
 
   /** Returns the rows in file order. */

@@ -4,7 +4,7 @@ import dev.carriers.ErrorKind;
 
 /**
  * The database is marked as production and the dataset is not the production one; loading it
- * needs {@link CarriersSeeder.Configuration#force(boolean) force}. Nothing was loaded.
+ * needs {@link SeederConfiguration#force(boolean) force}. Nothing was loaded.
  */
 public class ProductionDatabaseException extends SeedException {
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.carriers.schema.jooq.enums.CarrierStatus;
-import dev.carriers.testing.TestDatabase;
+import dev.carriers.testing.CarriersDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -16,29 +16,16 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class CarriersSeederIT {
 
-  private TestDatabase database;
-  private DataSource dataSource;
+  /** A fresh migrated database per test. */
+  @CarriersDatabase private DataSource dataSource;
 
-  @BeforeEach
-  void freshMigratedDatabase() {
-    database = Databases.migrated();
-    dataSource = database.dataSource();
-  }
-
-  @AfterEach
-  void dropDatabase() {
-    database.close();
-  }
-
-  private CarriersSeeder.Configuration seeder() {
+  private SeederConfiguration seeder() {
     return CarriersSeeder.configure().dataSource(dataSource).appliedBy("seed-it");
   }
 
@@ -348,11 +335,9 @@ class CarriersSeederIT {
   }
 
   @Test
-  void anUnmigratedDatabase_failsWithATypedError() {
-    try (TestDatabase empty = dev.carriers.testing.TestDatabaseFactory.configure().load().createEmpty()) {
-      assertThatThrownBy(() -> CarriersSeeder.configure().dataSource(empty.dataSource()).load().seed())
-          .isInstanceOfSatisfying(SeedFailedException.class, e -> assertThat(e.sqlState()).isEqualTo("42P01"))
-          .hasMessageContaining("migrate the database first");
-    }
+  void anUnmigratedDatabase_failsWithATypedError(@CarriersDatabase(migrate = false) DataSource empty) {
+    assertThatThrownBy(() -> CarriersSeeder.configure().dataSource(empty).load().seed())
+        .isInstanceOfSatisfying(SeedFailedException.class, e -> assertThat(e.sqlState()).isEqualTo("42P01"))
+        .hasMessageContaining("migrate the database first");
   }
 }

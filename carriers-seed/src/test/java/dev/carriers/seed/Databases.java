@@ -1,8 +1,6 @@
 package dev.carriers.seed;
 
 import dev.carriers.schema.jooq.enums.CarrierStatus;
-import dev.carriers.testing.TestDatabase;
-import dev.carriers.testing.TestDatabaseFactory;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,17 +11,10 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 
-/** Fresh migrated databases and plain-JDBC look-ups for the seed tests. */
+/** Plain-JDBC look-ups for the seed tests (their databases come from {@code @CarriersDatabase}). */
 final class Databases {
 
-  private static final TestDatabaseFactory MIGRATED = TestDatabaseFactory.shared(
-      TestDatabaseFactory.configure().locations("classpath:db/migration"));
-
   private Databases() {
-  }
-
-  static TestDatabase migrated() {
-    return MIGRATED.create();
   }
 
   /** A carrier as stored. */

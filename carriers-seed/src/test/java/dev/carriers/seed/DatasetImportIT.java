@@ -2,6 +2,7 @@ package dev.carriers.seed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.carriers.testing.CarriersDatabase;
 import dev.carriers.testing.TestDatabase;
 import java.util.Comparator;
 import java.util.List;
@@ -18,6 +19,12 @@ import dev.carriers.schema.jooq.enums.CarrierStatus;
 import dev.carriers.schema.jooq.tables.records.CarrierRecord;
 
 class DatasetImportIT {
+
+  /** Where the old way runs the script. */
+  @CarriersDatabase private TestDatabase direct;
+
+  /** Where the new way seeds the imported dataset. */
+  @CarriersDatabase private TestDatabase seeded;
 
   /**
    * An init.sql as the old system kept it, built from the testing dataset's edge cases (quotes,
@@ -39,31 +46,27 @@ class DatasetImportIT {
   }
 
   @Test
-  void anImportedInitSql_roundTripsIntoTheSameRows() {
+  void anImportedInitSql_roundTripsIntoTheSameRows() throws java.io.IOException {
     List<SeedRow> edgeCases = Dataset.bundled(Environment.TESTING).rows();
     String sql = initSql(edgeCases);
 
-    try (TestDatabase direct = Databases.migrated(); TestDatabase seeded = Databases.migrated()) {
-      // The old way: run the script.
-      Databases.execute(direct.dataSource(), sql);
-      // The new way: import it into a dataset, write that as files, read them back, seed.
-      Dataset imported = DatasetImport.fromInitSql(Environment.DEVELOPMENT, 1, "init.sql", sql);
-      java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("imported");
-      imported.write(dir);
-      Dataset reread = Dataset.read(dir);
-      assertThat(reread.checksum()).isEqualTo(imported.checksum());
-      CarriersSeeder.configure().dataSource(seeded.dataSource()).dataset(reread).load().seed();
+    // The old way: run the script.
+    Databases.execute(direct.dataSource(), sql);
+    // The new way: import it into a dataset, write that as files, read them back, seed.
+    Dataset imported = DatasetImport.fromInitSql(Environment.DEVELOPMENT, 1, "init.sql", sql);
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("imported");
+    imported.write(dir);
+    Dataset reread = Dataset.read(dir);
+    assertThat(reread.checksum()).isEqualTo(imported.checksum());
+    CarriersSeeder.configure().dataSource(seeded.dataSource()).dataset(reread).load().seed();
 
-      Comparator<Databases.Stored> order = Comparator.comparing(Databases.Stored::name)
-          .thenComparing(s -> String.valueOf(s.mcNumber()));
-      List<Databases.Stored> expected = Databases.carriers(direct.dataSource()).stream()
-          .map(s -> new Databases.Stored(0, s.name(), s.mcNumber(), s.status())).sorted(order).toList();
-      List<Databases.Stored> actual = Databases.carriers(seeded.dataSource()).stream()
-          .map(s -> new Databases.Stored(0, s.name(), s.mcNumber(), s.status())).sorted(order).toList();
-      assertThat(expected).hasSize(edgeCases.size());
-      assertThat(actual).isEqualTo(expected);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    Comparator<Databases.Stored> order = Comparator.comparing(Databases.Stored::name)
+        .thenComparing(s -> String.valueOf(s.mcNumber()));
+    List<Databases.Stored> expected = Databases.carriers(direct.dataSource()).stream()
+        .map(s -> new Databases.Stored(0, s.name(), s.mcNumber(), s.status())).sorted(order).toList();
+    List<Databases.Stored> actual = Databases.carriers(seeded.dataSource()).stream()
+        .map(s -> new Databases.Stored(0, s.name(), s.mcNumber(), s.status())).sorted(order).toList();
+    assertThat(expected).hasSize(edgeCases.size());
+    assertThat(actual).isEqualTo(expected);
   }
 }

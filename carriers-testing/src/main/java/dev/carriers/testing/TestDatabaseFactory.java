@@ -1,8 +1,9 @@
 package dev.carriers.testing;
 
-import dev.carriers.testing.internal.AdminSession;
+import dev.carriers.postgres.PostgresServer;
+import dev.carriers.postgres.internal.AdminSession;
 import dev.carriers.testing.internal.TemplateKey;
-import java.util.ArrayList;
+import dev.carriers.testing.internal.Templates;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -67,7 +68,7 @@ public final class TestDatabaseFactory {
    * @return a new configuration
    */
   public static Configuration configure() {
-    return new Configuration(null, List.of(), null, null, DEFAULT_PREFETCH);
+    return new Configuration();
   }
 
   /**
@@ -94,7 +95,7 @@ public final class TestDatabaseFactory {
       name = session.cloneOf(source);
     }
     refill(source);
-    return new TestDatabase(configuration.server, session, name);
+    return new TestDatabase(configuration.server, name);
   }
 
   private synchronized void refill(String source) {
@@ -139,7 +140,7 @@ public final class TestDatabaseFactory {
    * @return the new database; closing it drops it
    */
   public TestDatabase createEmpty() {
-    return new TestDatabase(configuration.server, session, session.createEmpty());
+    return new TestDatabase(configuration.server, session.createEmpty());
   }
 
   /**
@@ -169,7 +170,7 @@ public final class TestDatabaseFactory {
   private String buildTemplate() {
     String checksum = TemplateKey.checksum(configuration.server, configuration.locations,
         configuration.initializerId);
-    return session.template(checksum, dataSource -> {
+    return Templates.on(configuration.server).template(checksum, dataSource -> {
       if (!configuration.locations.isEmpty()) {
         FluentConfiguration flyway = Flyway.configure()
             .dataSource(dataSource)
@@ -187,23 +188,34 @@ public final class TestDatabaseFactory {
 
   /**
    * What a factory clones: the server, the Flyway migration locations and an optional initializer
-   * (a seed, say) that runs on the template after migrating. Immutable; each setter returns a copy.
+   * (a seed, say) that runs on the template after migrating.
+   *
+   * <p>Immutable: each setter checks its value at once and returns a changed copy, so a
+   * configuration may be shared (in a {@code static final} field, say) between test classes.
    */
   public static final class Configuration {
 
-    private final PostgresServer server;
-    private final List<String> locations;
-    private final String initializerId;
-    private final Consumer<DataSource> initializer;
-    private final int prefetch;
+    // Not final so that a setter can change its own copy; no setter changes this object.
+    private PostgresServer server;
+    private List<String> locations = List.of();
+    private String initializerId;
+    private Consumer<DataSource> initializer;
+    private int prefetch = DEFAULT_PREFETCH;
 
-    private Configuration(PostgresServer server, List<String> locations, String initializerId,
-        Consumer<DataSource> initializer, int prefetch) {
-      this.server = server;
-      this.locations = List.copyOf(locations);
-      this.initializerId = initializerId;
-      this.initializer = initializer;
-      this.prefetch = prefetch;
+    private Configuration() {
+    }
+
+    // The one place that lists every field: adding a setting touches this and its setter.
+    private Configuration(Configuration other) {
+      this.server = other.server;
+      this.locations = other.locations;
+      this.initializerId = other.initializerId;
+      this.initializer = other.initializer;
+      this.prefetch = other.prefetch;
+    }
+
+    private Configuration createCopy() {
+      return new Configuration(this);
     }
 
     /**
@@ -212,12 +224,15 @@ public final class TestDatabaseFactory {
      *
      * @param count clones to keep ready, 0 to 16
      * @return a copy with the setting
+     * @throws IllegalArgumentException if the count is outside 0 to 16
      */
     public Configuration prefetch(int count) {
       if (count < 0 || count > 16) {
         throw new IllegalArgumentException("prefetch " + count + " makes no sense: use 0 to 16");
       }
-      return new Configuration(server, locations, initializerId, initializer, count);
+      Configuration copy = createCopy();
+      copy.prefetch = count;
+      return copy;
     }
 
     /**
@@ -227,8 +242,9 @@ public final class TestDatabaseFactory {
      * @return a copy with the server set
      */
     public Configuration server(PostgresServer server) {
-      return new Configuration(Objects.requireNonNull(server, "server"), locations, initializerId,
-          initializer, prefetch);
+      Configuration copy = createCopy();
+      copy.server = Objects.requireNonNull(server, "server");
+      return copy;
     }
 
     /**
@@ -237,16 +253,17 @@ public final class TestDatabaseFactory {
      *
      * @param locations the locations
      * @return a copy with the locations set
+     * @throws IllegalArgumentException if a location is blank
      */
     public Configuration locations(String... locations) {
-      List<String> list = new ArrayList<>();
       for (String location : locations) {
         if (location == null || location.isBlank()) {
           throw new IllegalArgumentException("a blank migration location makes no sense");
         }
-        list.add(location);
       }
-      return new Configuration(server, list, initializerId, initializer, prefetch);
+      Configuration copy = createCopy();
+      copy.locations = List.of(locations);
+      return copy;
     }
 
     /**
@@ -256,12 +273,16 @@ public final class TestDatabaseFactory {
      * @param id a stable id of what the initializer writes, such as {@code seed:testing:3}
      * @param initializer the code, given the template's data source
      * @return a copy with the initializer set
+     * @throws IllegalArgumentException if the id is blank
      */
     public Configuration initializer(String id, Consumer<DataSource> initializer) {
       if (id == null || id.isBlank()) {
         throw new IllegalArgumentException("an initializer needs a non-blank id");
       }
-      return new Configuration(server, locations, id, Objects.requireNonNull(initializer), prefetch);
+      Configuration copy = createCopy();
+      copy.initializerId = id;
+      copy.initializer = Objects.requireNonNull(initializer, "initializer");
+      return copy;
     }
 
     /** Returns the migration locations. */

@@ -3,7 +3,8 @@ package dev.carriers.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.carriers.testing.internal.AdminSession;
+import dev.carriers.postgres.PostgresServer;
+import dev.carriers.testing.internal.Templates;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,9 +26,9 @@ class TestDatabaseFactoryIT {
     String name;
     try (TestDatabase database = factory.create()) {
       name = database.name();
-      assertThat(tables(database)).isEqualTo(2); // notes and flyway_schema_history
+      assertThat(Catalog.tables(database.dataSource())).isEqualTo(2); // notes and flyway_schema_history
     }
-    assertThat(exists(name)).isFalse();
+    assertThat(Catalog.exists(server, name)).isFalse();
   }
 
   @Test
@@ -48,8 +49,8 @@ class TestDatabaseFactoryIT {
     assertThat(edited).isNotEqualTo(first);
     assertThat(builds).hasValue(2);
 
-    AdminSession.of(server).dropTemplate(first);
-    AdminSession.of(server).dropTemplate(edited);
+    Templates.on(server).drop(first);
+    Templates.on(server).drop(edited);
   }
 
   @Test
@@ -60,61 +61,36 @@ class TestDatabaseFactoryIT {
         .initializer("half-built:" + System.nanoTime(), dataSource -> { });
     String name = configuration.load().template();
     // What a crash between CREATE DATABASE and marking it a template leaves: an ordinary database.
-    AdminSession.of(server).dropTemplate(name);
+    Templates.on(server).drop(name);
     try (Connection admin = server.connect(server.maintenanceDatabase());
         Statement statement = admin.createStatement()) {
       statement.execute("create database " + name);
     }
     assertThat(configuration.load().template()).isEqualTo(name);
     try (TestDatabase clone = configuration.load().create()) {
-      assertThat(tables(clone)).isEqualTo(2);
+      assertThat(Catalog.tables(clone.dataSource())).isEqualTo(2);
     }
-    AdminSession.of(server).dropTemplate(name);
+    Templates.on(server).drop(name);
   }
 
   @Test
   void createEmpty_hasNoTables() throws Exception {
     try (TestDatabase database = TestDatabaseFactory.configure().load().createEmpty()) {
-      assertThat(tables(database)).isZero();
-    }
-  }
-
-  @Test
-  void sweep_dropsDatabasesOfDeadRuns_butNotThoseOfLiveRuns() throws Exception {
-    AdminSession session = AdminSession.of(server);
-    String dead = AdminSession.DATABASE_PREFIX + "0badc0de_1";
-    String live = AdminSession.DATABASE_PREFIX + "0000beef_1";
-    try (Connection admin = server.connect(server.maintenanceDatabase());
-        Connection liveOwner = server.connect(server.maintenanceDatabase())) {
-      try (Statement statement = admin.createStatement()) {
-        statement.execute("drop database if exists " + dead);
-        statement.execute("drop database if exists " + live);
-        statement.execute("create database " + dead);
-        statement.execute("create database " + live);
-      }
-      // Another JVM's lease: the lock its run id names, held by a live connection.
-      try (Statement statement = liveOwner.createStatement()) {
-        statement.execute("select pg_advisory_lock(" + 0x43415231 + ", " + 0x0000beef + ")");
-      }
-      assertThat(session.sweepOrphans()).contains(dead).doesNotContain(live);
-      assertThat(exists(dead)).isFalse();
-      assertThat(exists(live)).isTrue();
-    } finally {
-      session.drop(live);
+      assertThat(Catalog.tables(database.dataSource())).isZero();
     }
   }
 
   @Test
   void sweep_dropsTemplatesUnusedForAWeek_keepsRecentOnes_andStartsTheClockOnUnmarkedOnes()
       throws Exception {
-    AdminSession session = AdminSession.of(server);
-    String stale = AdminSession.TEMPLATE_PREFIX + "5ta1e00000000001";
-    String recent = AdminSession.TEMPLATE_PREFIX + "2ecen700000000001";
-    String unmarked = AdminSession.TEMPLATE_PREFIX + "0a2ced0000000001";
+    Templates templates = Templates.on(server);
+    String stale = Templates.PREFIX + "5ta1e00000000001";
+    String recent = Templates.PREFIX + "2ecen700000000001";
+    String unmarked = Templates.PREFIX + "0a2ced0000000001";
     try (Connection admin = server.connect(server.maintenanceDatabase());
         Statement statement = admin.createStatement()) {
       for (String name : new String[] {stale, recent, unmarked}) {
-        session.dropTemplate(name);
+        templates.drop(name);
         statement.execute("create database " + name + " is_template true");
       }
       statement.execute("comment on database " + stale
@@ -123,11 +99,11 @@ class TestDatabaseFactoryIT {
           + " is 'carriers-testing template, last used " + java.time.Instant.now() + "'");
     }
     try {
-      assertThat(session.sweepStaleTemplates(java.time.Duration.ofDays(7)))
+      assertThat(templates.sweepStale(java.time.Duration.ofDays(7)))
           .contains(stale).doesNotContain(recent, unmarked);
-      assertThat(exists(stale)).isFalse();
-      assertThat(exists(recent)).isTrue();
-      assertThat(exists(unmarked)).isTrue();
+      assertThat(Catalog.exists(server, stale)).isFalse();
+      assertThat(Catalog.exists(server, recent)).isTrue();
+      assertThat(Catalog.exists(server, unmarked)).isTrue();
       // The unmarked one now carries a last use, so it ages from here.
       try (Connection admin = server.connect(server.maintenanceDatabase());
           PreparedStatement comment = admin.prepareStatement(
@@ -139,8 +115,8 @@ class TestDatabaseFactoryIT {
         }
       }
     } finally {
-      session.dropTemplate(recent);
-      session.dropTemplate(unmarked);
+      templates.drop(recent);
+      templates.drop(unmarked);
     }
   }
 
@@ -150,25 +126,5 @@ class TestDatabaseFactoryIT {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("blank migration location");
     assertThatThrownBy(() -> TestDatabaseFactory.configure().initializer("", dataSource -> { }))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("non-blank id");
-  }
-
-  private int tables(TestDatabase database) throws SQLException {
-    try (Connection connection = database.dataSource().getConnection();
-        Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery(
-            "select count(*) from information_schema.tables where table_schema = 'public'")) {
-      rows.next();
-      return rows.getInt(1);
-    }
-  }
-
-  private boolean exists(String name) throws SQLException {
-    try (Connection admin = server.connect(server.maintenanceDatabase());
-        PreparedStatement statement = admin.prepareStatement("select 1 from pg_database where datname = ?")) {
-      statement.setString(1, name);
-      try (ResultSet rows = statement.executeQuery()) {
-        return rows.next();
-      }
-    }
   }
 }

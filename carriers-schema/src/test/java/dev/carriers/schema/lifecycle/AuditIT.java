@@ -5,30 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.carriers.schema.CarriersMigrations;
 import dev.carriers.schema.MigrationException;
+import dev.carriers.testing.CarriersDatabase;
 import dev.carriers.testing.TestDatabase;
-import dev.carriers.testing.TestDatabaseFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every schema-change attempt is in the audit table, a failed one too, outside its transaction. */
 class AuditIT {
 
-  private TestDatabase database;
-
-  @BeforeEach
-  void createEmptyDatabase() {
-    database = TestDatabaseFactory.configure().load().createEmpty();
-  }
-
-  @AfterEach
-  void dropDatabase() {
-    database.close();
-  }
+  @CarriersDatabase(migrate = false) private TestDatabase database;
 
   @Test
   void migrateAndRollback_areRecordedWithWhoWhatWhenAndOutcome() {

@@ -6,29 +6,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.carriers.schema.CarriersMigrations;
 import dev.carriers.schema.MigrationEntry;
 import dev.carriers.schema.MigrationState;
+import dev.carriers.testing.CarriersDatabase;
 import dev.carriers.testing.TestDatabase;
-import dev.carriers.testing.TestDatabaseFactory;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Baseline adopts a database built by the old init.sql only when its shape matches V1. */
 class BaselineIT {
 
-  private TestDatabase database;
+  @CarriersDatabase(migrate = false) private TestDatabase database;
   private CarriersMigrations migrations;
 
   @BeforeEach
-  void createEmptyDatabase() {
-    database = TestDatabaseFactory.configure().load().createEmpty();
+  void loadMigrations() {
     migrations = CarriersMigrations.configure().dataSource(database.dataSource()).load();
-  }
-
-  @AfterEach
-  void dropDatabase() {
-    database.close();
   }
 
   @Test

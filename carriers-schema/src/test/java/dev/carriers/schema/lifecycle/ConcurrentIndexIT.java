@@ -9,6 +9,7 @@ import dev.carriers.schema.MigrationException;
 import dev.carriers.schema.MigrationValidationException;
 import dev.carriers.schema.monitoring.MigrationEvent;
 import dev.carriers.schema.monitoring.MigrationListener;
+import dev.carriers.testing.CarriersDatabase;
 import dev.carriers.testing.TestDatabase;
 import dev.carriers.testing.TestDatabaseFactory;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,20 +41,14 @@ class ConcurrentIndexIT {
   @TempDir
   Path dir;
 
-  private TestDatabase database;
+  @CarriersDatabase(migrate = false) private TestDatabase database;
 
   @BeforeEach
   void migratedDatabaseWithRows() throws Exception {
-    database = TestDatabaseFactory.configure().load().createEmpty();
     Fixtures.copyScripts(dir);
     Fixtures.fromDirectory(database, dir).load().migrate();
     Fixtures.execute(database, "insert into carriers (name, mc_number)"
         + " select 'Carrier ' || i, i::text from generate_series(1, 20000) i");
-  }
-
-  @AfterEach
-  void dropDatabase() {
-    database.close();
   }
 
   @Test

@@ -3,32 +3,20 @@ package dev.carriers.schema.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.carriers.schema.CarriersMigrations;
+import dev.carriers.testing.CarriersDatabase;
 import dev.carriers.testing.TestDatabase;
-import dev.carriers.testing.TestDatabaseFactory;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Four JVMs migrating one empty database at once apply each migration exactly once. */
 class ConcurrentMigrateIT {
 
-  private TestDatabase database;
-
-  @BeforeEach
-  void createEmptyDatabase() {
-    database = TestDatabaseFactory.configure().load().createEmpty();
-  }
-
-  @AfterEach
-  void dropDatabase() {
-    database.close();
-  }
+  @CarriersDatabase(migrate = false) private TestDatabase database;
 
   @Test
   void fourProcesses_applyEachMigrationOnce_andAllSucceed() throws Exception {

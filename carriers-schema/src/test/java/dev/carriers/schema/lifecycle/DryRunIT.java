@@ -4,30 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.carriers.schema.CarriersMigrations;
 import dev.carriers.schema.internal.ScriptCatalog;
+import dev.carriers.testing.CarriersDatabase;
 import dev.carriers.testing.TestDatabase;
-import dev.carriers.testing.TestDatabaseFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A dry-run reports every pending migration and leaves the database provably unchanged. */
 class DryRunIT {
 
-  private TestDatabase database;
-
-  @BeforeEach
-  void createEmptyDatabase() {
-    database = TestDatabaseFactory.configure().load().createEmpty();
-  }
-
-  @AfterEach
-  void dropDatabase() {
-    database.close();
-  }
+  @CarriersDatabase(migrate = false) private TestDatabase database;
 
   @Test
   void dryRun_onAnEmptyDatabase_reportsEveryMigration_andChangesNothing() throws Exception {

@@ -14,8 +14,8 @@ import dev.carriers.schema.monitoring.MicrometerMigrationListener;
 import dev.carriers.schema.monitoring.MigrationEvent;
 import dev.carriers.schema.monitoring.MigrationListener;
 import dev.carriers.schema.monitoring.MigrationOutcome;
+import dev.carriers.testing.CarriersDatabase;
 import dev.carriers.testing.TestDatabase;
-import dev.carriers.testing.TestDatabaseFactory;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +26,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -45,22 +44,16 @@ class MigrationGuardsIT {
   @TempDir
   Path dir;
 
-  private TestDatabase database;
+  @CarriersDatabase(migrate = false) private TestDatabase database;
 
   @BeforeEach
   void migratedDatabaseWithOnePendingAlter() throws Exception {
-    database = TestDatabaseFactory.configure().load().createEmpty();
     Fixtures.copyScripts(dir);
     Fixtures.fromDirectory(database, dir).load().migrate();
     Fixtures.execute(database, "insert into carriers (name, mc_number) values ('Acme Freight', '123456')");
     // Needs an ACCESS EXCLUSIVE lock on carriers: it waits for every open transaction that read it.
     write("migration", BLOCKED_MIGRATION, "alter table carriers add column note text;\n");
     write("rollback", BLOCKED_MIGRATION, "alter table carriers drop column note;\n");
-  }
-
-  @AfterEach
-  void dropDatabase() {
-    database.close();
   }
 
   @Test

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.carriers.schema.CarriersMigrations;
 import dev.carriers.schema.internal.SchemaLock;
+import dev.carriers.testing.CarriersDatabase;
 import dev.carriers.testing.TestDatabase;
-import dev.carriers.testing.TestDatabaseFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,19 +22,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** Rollback's refusals change nothing; its failures roll back; it serializes with migrate. */
 class RollbackIT {
 
-  private TestDatabase database;
+  @CarriersDatabase(migrate = false) private TestDatabase database;
   private CarriersMigrations migrations;
 
   @BeforeEach
-  void createMigratedDatabase() {
-    database = TestDatabaseFactory.configure().load().createEmpty();
+  void migrateTheDatabase() {
     migrations = CarriersMigrations.configure().dataSource(database.dataSource()).load();
     migrations.migrate();
-  }
-
-  @AfterEach
-  void dropDatabase() {
-    database.close();
   }
 
   @Test

@@ -5,29 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.carriers.schema.CarriersMigrations;
 import dev.carriers.schema.MigrationEntry;
 import dev.carriers.schema.MigrationStatus;
+import dev.carriers.testing.CarriersDatabase;
 import dev.carriers.testing.TestDatabase;
-import dev.carriers.testing.TestDatabaseFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Status tells an edited script apart from a pending or failed one. */
 class StatusIT {
 
-  private TestDatabase database;
-
-  @BeforeEach
-  void createEmptyDatabase() {
-    database = TestDatabaseFactory.configure().load().createEmpty();
-  }
-
-  @AfterEach
-  void dropDatabase() {
-    database.close();
-  }
+  @CarriersDatabase(migrate = false) private TestDatabase database;
 
   @Test
   void info_flagsAChecksumMismatch(@TempDir Path dir) throws Exception {

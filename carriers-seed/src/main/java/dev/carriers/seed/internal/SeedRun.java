@@ -1,5 +1,6 @@
 package dev.carriers.seed.internal;
 
+import dev.carriers.SqlStateClass;
 import dev.carriers.seed.Dataset;
 import dev.carriers.seed.Environment;
 import dev.carriers.seed.ProductionDatabaseException;
@@ -381,7 +382,8 @@ public final class SeedRun {
   }
 
   /**
-   * Turns a database failure into the seed's exception: the one place this module reads SQLStates.
+   * Turns a database failure into the seed's exception: the one place this module looks at a
+   * failure's SQLState, as {@link SqlStateClass} classifies it.
    *
    * @param operation the operation, for the message
    * @param e the failure
@@ -389,20 +391,13 @@ public final class SeedRun {
    */
   public static SeedFailedException translate(String operation, SQLException e) {
     String state = e.getSQLState();
-    String what;
-    if (state == null) {
-      what = "failed";
-    } else if (state.startsWith("08") || state.startsWith("57P0")) {
-      what = "lost its connection";
-    } else if (state.equals("23505")) {
-      what = "hit a unique constraint";
-    } else if (state.startsWith("23")) {
-      what = "hit a constraint";
-    } else if (state.equals("42P01")) {
-      what = "found no seed tables (migrate the database first)";
-    } else {
-      what = "failed";
-    }
+    SqlStateClass failure = SqlStateClass.fromCode(state);
+    String what = switch (failure) {
+      case CONNECTION_UNAVAILABLE -> "lost its connection";
+      case UNIQUE_VIOLATION -> "hit a unique constraint";
+      case UNDEFINED_TABLE -> "found no seed tables (migrate the database first)";
+      default -> failure.isIntegrityViolation() ? "hit a constraint" : "failed";
+    };
     // The server's primary message and the constraint only: its detail can hold a whole row.
     String message = e.getMessage();
     String constraint = null;

@@ -1,6 +1,6 @@
 package dev.carriers.testing.internal;
 
-import dev.carriers.testing.PostgresServer;
+import dev.carriers.postgres.PostgresServer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,4 +1,4 @@
 /**
- * Implementation details of the test database kit (leases, naming, Testcontainers fallback). Not API.
+ * Implementation details of the test database kit (template databases and their names). Not API.
  */
 package dev.carriers.testing.internal;

@@ -51,6 +51,10 @@ class MockDatabaseTest {
     assertThat(db.executed("delete")).singleElement()
         .satisfies(statement -> assertThat(statement.bindings()).containsExactly("x"));
     assertThat(db.executed("select").get(0).bindings()).containsExactly(7L);
+
+    db.clearExecuted();
+    assertThat(db.executed()).isEmpty();
+    assertThat(dsl.deleteFrom(NOTES).execute()).as("the rules stay").isEqualTo(3);
   }
 
   @Test

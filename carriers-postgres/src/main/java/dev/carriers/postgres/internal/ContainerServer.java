@@ -1,4 +1,4 @@
-package dev.carriers.testing.internal;
+package dev.carriers.postgres.internal;
 
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -6,7 +6,8 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 /**
  * The last resort for finding a server: a PostgreSQL container, started once per JVM and stopped by
  * Testcontainers when the JVM exits. Only loaded when no explicit or local server is found, so
- * machines without Docker never touch Testcontainers.
+ * machines without Docker never touch Testcontainers; and Testcontainers is an optional dependency,
+ * so without it on the class path this answers that no Docker engine is available.
  */
 public final class ContainerServer {
 

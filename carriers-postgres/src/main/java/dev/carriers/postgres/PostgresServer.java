@@ -1,6 +1,10 @@
-package dev.carriers.testing;
+package dev.carriers.postgres;
 
-import dev.carriers.testing.internal.ContainerServer;
+import dev.carriers.DatabaseUrl;
+import dev.carriers.InvalidDatabaseUrlException;
+import dev.carriers.postgres.internal.ContainerServer;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
@@ -10,7 +14,6 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.postgresql.Driver;
 import org.postgresql.PGProperty;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A PostgreSQL server on which databases may be created and dropped: the server that tests and the
@@ -22,14 +25,21 @@ import org.postgresql.ds.PGSimpleDataSource;
  *       same name is passed on to tests), else the environment variable {@value #URL_ENV};</li>
  *   <li>the local server at {@code 127.0.0.1:5432} as user {@code postgres}, if it accepts
  *       connections;</li>
- *   <li>a Testcontainers PostgreSQL, if a Docker engine is available;</li>
+ *   <li>a Testcontainers PostgreSQL, if Testcontainers is on the class path and a Docker engine
+ *       answers;</li>
  * </ol>
  * otherwise it throws {@link IllegalStateException} with a message that says how to provide one.
  *
- * <p>The explicit URL names any database on the server that the user may connect to (the kit only
- * uses it to create and drop its own databases) and may carry {@code user}, {@code password},
+ * <p>The explicit URL names any database on the server that the user may connect to (it is only
+ * used to create and drop throwaway databases) and may carry {@code user}, {@code password},
  * {@code sslmode} and other pgjdbc parameters, for example
- * {@code jdbc:postgresql://db.internal:5432/postgres?user=ci&password=secret}.
+ * {@code jdbc:postgresql://db.internal:5432/postgres?user=ci&password=secret}. It is parsed by
+ * {@link DatabaseUrl}, as every database URL in carriers is.
+ *
+ * <pre>{@code
+ * PostgresServer server = PostgresServer.resolve();
+ * try (ThrowawayDatabase database = ThrowawayDatabase.create(server)) { ... }
+ * }</pre>
  *
  * <p>Instances are immutable and thread-safe. {@link #toString()} never shows the password.
  */
@@ -43,20 +53,16 @@ public final class PostgresServer {
 
   static final String LOCAL_URL = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
 
+  private static final String JDBC_PREFIX = "jdbc:postgresql://";
+
   private static volatile PostgresServer resolved;
 
-  private final String host;
-  private final int port;
-  private final String maintenanceDatabase;
-  private final Properties properties;
+  /** The maintenance database's URL: what administrative statements connect to. */
+  private final DatabaseUrl url;
   private final String source;
 
-  private PostgresServer(String host, int port, String maintenanceDatabase, Properties properties,
-      String source) {
-    this.host = host;
-    this.port = port;
-    this.maintenanceDatabase = maintenanceDatabase;
-    this.properties = properties;
+  private PostgresServer(DatabaseUrl url, String source) {
+    this.url = url;
     this.source = source;
   }
 
@@ -66,30 +72,32 @@ public final class PostgresServer {
    * @param jdbcUrl a {@code jdbc:postgresql://} URL naming a database the user may connect to
    * @param source a word for messages saying where the URL came from
    * @return the server
-   * @throws IllegalArgumentException if the URL is not a pgjdbc URL
+   * @throws IllegalArgumentException if the URL is not a pgjdbc URL of a single host
    */
   public static PostgresServer of(String jdbcUrl, String source) {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
-    Properties parsed = Driver.parseURL(jdbcUrl.trim(), null);
-    if (parsed == null) {
-      throw new IllegalArgumentException(source + ": \"" + redact(jdbcUrl)
-          + "\" is not a PostgreSQL JDBC URL; expected jdbc:postgresql://host:port/database?user=...");
-    }
-    String host = PGProperty.PG_HOST.getOrDefault(parsed);
-    String port = PGProperty.PG_PORT.getOrDefault(parsed);
-    String database = PGProperty.PG_DBNAME.getOrDefault(parsed);
-    Properties connection = new Properties();
-    for (String name : parsed.stringPropertyNames()) {
-      if (!name.equals(PGProperty.PG_HOST.getName()) && !name.equals(PGProperty.PG_PORT.getName())
-          && !name.equals(PGProperty.PG_DBNAME.getName())) {
-        connection.setProperty(name, parsed.getProperty(name));
+    DatabaseUrl url = null;
+    InvalidDatabaseUrlException invalid = null;
+    // Only the pgjdbc form, as documented: this names a server for throwaway databases, and a libpq
+    // URL here is more likely an application's DATABASE_URL set by mistake.
+    if (jdbcUrl.trim().startsWith("jdbc:postgresql:")) {
+      try {
+        url = DatabaseUrl.parse(jdbcUrl);
+      } catch (InvalidDatabaseUrlException e) {
+        invalid = e;
       }
     }
-    if (host.contains(",")) {
-      throw new IllegalArgumentException(source + ": the test kit needs a single host, not " + host);
+    if (url == null) {
+      throw new IllegalArgumentException(source + ": \"" + DatabaseUrl.mask(jdbcUrl)
+          + "\" is not a PostgreSQL JDBC URL; expected jdbc:postgresql://host:port/database?user=...", invalid);
     }
-    return new PostgresServer(host, Integer.parseInt(port),
-        database == null || database.isEmpty() ? "postgres" : database, connection, source);
+    String hosts = hostsOf(url);
+    if (hosts.contains(",")) {
+      // Databases cloned on one host must be dropped on the same one.
+      throw new IllegalArgumentException(source + ": the test kit needs a single host, not "
+          + hosts.replaceAll(":[0-9]+(,|$)", "$1"));
+    }
+    return new PostgresServer(url.database().isEmpty() ? url.withDatabase("postgres") : url, source);
   }
 
   /**
@@ -104,17 +112,15 @@ public final class PostgresServer {
       synchronized (PostgresServer.class) {
         server = resolved;
         if (server == null) {
-          server = find();
+          // Lambdas, not method references: ContainerServer (and Testcontainers, which is optional)
+          // is loaded only if the steps before it find nothing.
+          server = find(System.getProperty(URL_PROPERTY), System.getenv(URL_ENV), LOCAL_URL,
+              () -> ContainerServer.dockerAvailable(), () -> ContainerServer.start());
           resolved = server;
         }
       }
     }
     return server;
-  }
-
-  private static PostgresServer find() {
-    return find(System.getProperty(URL_PROPERTY), System.getenv(URL_ENV), LOCAL_URL,
-        ContainerServer::dockerAvailable, ContainerServer::start);
   }
 
   /**
@@ -150,7 +156,7 @@ public final class PostgresServer {
   }
 
   private boolean isReachable() {
-    try (Connection connection = connect(maintenanceDatabase)) {
+    try (Connection connection = connect(maintenanceDatabase())) {
       return connection.isValid(3);
     } catch (SQLException e) {
       return false;
@@ -164,7 +170,7 @@ public final class PostgresServer {
    * @return the URL
    */
   public String jdbcUrl(String database) {
-    return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+    return url.withDatabase(database).jdbcUrl();
   }
 
   /**
@@ -175,30 +181,30 @@ public final class PostgresServer {
    * @return the URL
    */
   public String jdbcUrlWithCredentials(String database) {
-    StringBuilder url = new StringBuilder(jdbcUrl(database));
+    StringBuilder withCredentials = new StringBuilder(jdbcUrl(database));
     char separator = '?';
+    Properties properties = url.connectionProperties();
     for (String name : properties.stringPropertyNames()) {
-      url.append(separator).append(name).append('=')
-          .append(java.net.URLEncoder.encode(properties.getProperty(name),
-              java.nio.charset.StandardCharsets.UTF_8));
+      withCredentials.append(separator).append(name).append('=')
+          .append(URLEncoder.encode(properties.getProperty(name), StandardCharsets.UTF_8));
       separator = '&';
     }
-    return url.toString();
+    return withCredentials.toString();
   }
 
   /** Returns the user name, or {@code null} for the driver's default. */
   public String user() {
-    return properties.getProperty(PGProperty.USER.getName());
+    return url.user();
   }
 
   /** Returns the password, or {@code null}. Never log it. */
   public String password() {
-    return properties.getProperty(PGProperty.PASSWORD.getName());
+    return url.password();
   }
 
   /** Returns the database that this server was named with, used for administrative statements. */
   public String maintenanceDatabase() {
-    return maintenanceDatabase;
+    return url.database();
   }
 
   /**
@@ -211,7 +217,7 @@ public final class PostgresServer {
   public Connection connect(String database) throws SQLException {
     // The driver is called directly rather than through DriverManager, which misses drivers loaded
     // by an isolated class loader (as in a Maven plugin).
-    Connection connection = new Driver().connect(jdbcUrl(database), properties);
+    Connection connection = new Driver().connect(jdbcUrl(database), url.connectionProperties());
     if (connection == null) {
       throw new SQLException("pgjdbc did not accept " + jdbcUrl(database));
     }
@@ -223,41 +229,38 @@ public final class PostgresServer {
    *
    * @param database the database name
    * @return a data source; each {@code getConnection()} opens a new connection
+   * @throws IllegalArgumentException if the URL carries a parameter pgjdbc does not know
    */
   public DataSource dataSource(String database) {
-    PGSimpleDataSource dataSource = new PGSimpleDataSource();
-    dataSource.setServerNames(new String[] {host});
-    dataSource.setPortNumbers(new int[] {port});
-    dataSource.setDatabaseName(database);
-    for (String name : properties.stringPropertyNames()) {
-      try {
-        dataSource.setProperty(name, properties.getProperty(name));
-      } catch (SQLException e) {
-        throw new IllegalArgumentException("Unknown pgjdbc parameter " + name + " from " + source, e);
+    // The driver's URL parser keeps any parameter; its data source refuses the unknown ones. Say
+    // where the parameter came from.
+    for (String name : url.connectionProperties().stringPropertyNames()) {
+      if (PGProperty.forName(name) == null) {
+        throw new IllegalArgumentException("Unknown pgjdbc parameter " + name + " from " + source);
       }
     }
-    return dataSource;
+    return url.withDatabase(database).unpooledDataSource();
   }
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof PostgresServer that && host.equals(that.host) && port == that.port
-        && maintenanceDatabase.equals(that.maintenanceDatabase)
-        && properties.equals(that.properties);
+    return other instanceof PostgresServer that && url.equals(that.url);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(host, port, maintenanceDatabase, properties);
+    return url.hashCode();
   }
 
   /** Returns the host and port, and where the server was found; never the password. */
   @Override
   public String toString() {
-    return "PostgreSQL at " + host + ":" + port + " (" + source + ")";
+    return "PostgreSQL at " + hostsOf(url) + " (" + source + ")";
   }
 
-  private static String redact(String url) {
-    return url.replaceAll("(?i)(password=)[^&]*", "$1***").replaceAll("(//[^/:@]*:)[^@/]*@", "$1***@");
+  /** The {@code host:port} list of a URL: what its pgjdbc form has between {@code //} and the database. */
+  private static String hostsOf(DatabaseUrl url) {
+    String jdbc = url.jdbcUrl();
+    return jdbc.substring(JDBC_PREFIX.length(), jdbc.indexOf('/', JDBC_PREFIX.length()));
   }
 }

@@ -5,22 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
 
-/** Shared steps of the two isolation test classes. */
-final class IsolationSupport {
+/**
+ * The isolation test, written once: each subclass is a test class of its own, annotated with
+ * {@code @CarriersDatabase}, that writes a row naming itself and must see only that row.
+ */
+abstract class IsolationContract {
 
-  private IsolationSupport() {
-  }
+  /** Returns the name the class writes. */
+  abstract String owner();
 
-  /** Writes a row naming the class, then asserts that it is the only row the class can see. */
-  static void writeAndSeeOnlyOwnRow(DataSource dataSource, String owner) throws SQLException {
+  @Test
+  void seesOnlyItsOwnRows(DataSource dataSource, TestDatabase database) throws Exception {
+    assertThat(database.name()).startsWith("carriers_tmp_");
     try (Connection connection = dataSource.getConnection()) {
       try (PreparedStatement insert = connection.prepareStatement("insert into notes(body) values (?)")) {
-        insert.setString(1, owner);
+        insert.setString(1, owner());
         insert.executeUpdate();
       }
       List<String> bodies = new ArrayList<>();
@@ -30,7 +34,7 @@ final class IsolationSupport {
           bodies.add(rows.getString(1));
         }
       }
-      assertThat(bodies).containsExactly(owner);
+      assertThat(bodies).containsExactly(owner());
     }
   }
 }

@@ -1,4 +1,4 @@
-package dev.carriers.testing;
+package dev.carriers.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,6 +26,28 @@ class PostgresServerTest {
         .hasMessageContaining("CARRIERS_DB_URL")
         .hasMessageContaining("jdbc:postgresql://")
         .hasMessageNotContaining("s3cret");
+  }
+
+  @Test
+  void of_refusesSeveralHosts_andNamesThem() {
+    assertThatThrownBy(() -> PostgresServer.of("jdbc:postgresql://a:5432,b:5433/postgres", "test"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("test: the test kit needs a single host, not a,b");
+  }
+
+  @Test
+  void equality_isTheUrl_notWhereItCameFrom() {
+    PostgresServer server = PostgresServer.of("jdbc:postgresql://db.example:6543/postgres?user=ci", "one");
+    assertThat(server).isEqualTo(PostgresServer.of("jdbc:postgresql://db.example:6543/postgres?user=ci", "two"))
+        .isNotEqualTo(PostgresServer.of("jdbc:postgresql://db.example:6543/postgres?user=other", "one"));
+  }
+
+  @Test
+  void dataSource_namesAParameterPgjdbcDoesNotKnow_andWhereItCameFrom() {
+    PostgresServer server = PostgresServer.of("jdbc:postgresql://db.example/postgres?nonsense=1", "CARRIERS_DB_URL");
+    assertThatThrownBy(() -> server.dataSource("x"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Unknown pgjdbc parameter nonsense from CARRIERS_DB_URL");
   }
 
   @Test
