@@ -1,8 +1,8 @@
 package dev.carriers.cli.internal;
 
-import dev.carriers.cli.ExitCodes;
+import dev.carriers.cli.ExitCode;
 
-/** The server refused the credentials: wrong password, or no such role. Exit code {@link ExitCodes#AUTHENTICATION_FAILED}. */
+/** The server refused the credentials: wrong password, or no such role. Exit code {@link ExitCode#AUTHENTICATION_FAILED}. */
 public final class AuthenticationFailedException extends CommandFailure {
 
   private static final long serialVersionUID = 1L;
@@ -18,7 +18,7 @@ public final class AuthenticationFailedException extends CommandFailure {
   }
 
   @Override
-  public int exitCode() {
-    return ExitCodes.AUTHENTICATION_FAILED;
+  public ExitCode exitCode() {
+    return ExitCode.AUTHENTICATION_FAILED;
   }
 }

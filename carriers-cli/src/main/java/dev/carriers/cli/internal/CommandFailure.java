@@ -1,5 +1,7 @@
 package dev.carriers.cli.internal;
 
+import dev.carriers.cli.ExitCode;
+
 /**
  * A failure the CLI detected and described itself: its message is the one line printed, and it
  * knows its exit code. Messages never contain a password.
@@ -18,6 +20,6 @@ public abstract class CommandFailure extends RuntimeException {
     super(message, cause);
   }
 
-  /** Returns the exit code, one of {@link dev.carriers.cli.ExitCodes}. */
-  public abstract int exitCode();
+  /** Returns the exit code. */
+  public abstract ExitCode exitCode();
 }

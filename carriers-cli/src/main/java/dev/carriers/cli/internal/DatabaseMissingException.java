@@ -1,8 +1,8 @@
 package dev.carriers.cli.internal;
 
-import dev.carriers.cli.ExitCodes;
+import dev.carriers.cli.ExitCode;
 
-/** The database does not exist on the server, or could not be created. Exit code {@link ExitCodes#DATABASE_MISSING}. */
+/** The database does not exist on the server, or could not be created. Exit code {@link ExitCode#DATABASE_MISSING}. */
 public final class DatabaseMissingException extends CommandFailure {
 
   private static final long serialVersionUID = 1L;
@@ -18,7 +18,7 @@ public final class DatabaseMissingException extends CommandFailure {
   }
 
   @Override
-  public int exitCode() {
-    return ExitCodes.DATABASE_MISSING;
+  public ExitCode exitCode() {
+    return ExitCode.DATABASE_MISSING;
   }
 }

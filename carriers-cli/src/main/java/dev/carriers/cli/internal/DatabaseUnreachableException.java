@@ -1,8 +1,8 @@
 package dev.carriers.cli.internal;
 
-import dev.carriers.cli.ExitCodes;
+import dev.carriers.cli.ExitCode;
 
-/** The database server cannot be reached, or the connection was lost. Exit code {@link ExitCodes#DATABASE_UNREACHABLE}. */
+/** The database server cannot be reached, or the connection was lost. Exit code {@link ExitCode#DATABASE_UNREACHABLE}. */
 public final class DatabaseUnreachableException extends CommandFailure {
 
   private static final long serialVersionUID = 1L;
@@ -18,7 +18,7 @@ public final class DatabaseUnreachableException extends CommandFailure {
   }
 
   @Override
-  public int exitCode() {
-    return ExitCodes.DATABASE_UNREACHABLE;
+  public ExitCode exitCode() {
+    return ExitCode.DATABASE_UNREACHABLE;
   }
 }

@@ -54,7 +54,7 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
       err.print(secretMask.apply(trace.toString()));
     }
     err.flush();
-    return report.exitCode();
+    return report.exitCode().code();
   }
 
   private static boolean isVerbose(CommandLine commandLine) {

@@ -1,6 +1,6 @@
 package dev.carriers.cli.internal;
 
-import dev.carriers.cli.ExitCodes;
+import dev.carriers.cli.ExitCode;
 import dev.carriers.schema.MigrationValidationException;
 import dev.carriers.schema.lifecycle.BaselineRefusedException;
 import dev.carriers.schema.lifecycle.MigrationLockTimeoutException;
@@ -18,12 +18,12 @@ import org.flywaydb.core.api.exception.FlywayValidateException;
  * <p>In order: a lost connection, refused credentials or missing database anywhere in the cause
  * chain wins (even in the middle of a migration); then a {@link CommandFailure}'s own code; then a
  * refusal of the lifecycle (rollback, baseline, reset, schema lock); then a validation failure; a
- * failed migration or reverse script; anything else is {@link ExitCodes#UNEXPECTED}.
+ * failed migration or reverse script; anything else is {@link ExitCode#UNEXPECTED}.
  *
- * @param exitCode the exit code, one of {@link ExitCodes}
+ * @param exitCode the exit code, one of {@link ExitCode}
  * @param line the message, one line, not yet masked
  */
-record ErrorReport(int exitCode, String line) {
+record ErrorReport(ExitCode exitCode, String line) {
 
   /**
    * Classifies a failure.
@@ -33,50 +33,50 @@ record ErrorReport(int exitCode, String line) {
    */
   static ErrorReport of(Throwable failure) {
     SQLException sql = causeOfType(failure, SQLException.class);
-    int environment = sql == null ? SqlStates.NONE : SqlStates.environmentExitCode(sql.getSQLState());
+    ExitCode environment = sql == null ? null : SqlStates.environmentExitCode(sql.getSQLState());
     boolean migrationFailed = failure instanceof MigrationFailedException;
     // The CLI's own failures say what happened already; a failed migration needs the SQL reason.
     if (failure instanceof CommandFailure commandFailure && !migrationFailed) {
       return new ErrorReport(commandFailure.exitCode(), firstLine(failure.getMessage()));
     }
-    int refusal = refusalExitCode(failure);
-    if (refusal != ExitCodes.OK && environment == SqlStates.NONE) {
+    ExitCode refusal = refusalExitCode(failure);
+    if (refusal != null && environment == null) {
       return new ErrorReport(refusal, firstLine(failure.getMessage()));
     }
     boolean validation = causeOfType(failure, MigrationValidationException.class) != null
         || causeOfType(failure, FlywayValidateException.class) != null;
     String line = validation ? firstTwoLines(failure.getMessage()) : describe(failure, sql);
-    if (environment != SqlStates.NONE) {
+    if (environment != null) {
       return new ErrorReport(environment, line);
     }
     if (validation) {
-      return new ErrorReport(ExitCodes.VALIDATION_FAILED, line);
+      return new ErrorReport(ExitCode.VALIDATION_FAILED, line);
     }
     if (migrationFailed || failure instanceof RollbackFailedException) {
-      return new ErrorReport(ExitCodes.MIGRATION_FAILED, line);
+      return new ErrorReport(ExitCode.MIGRATION_FAILED, line);
     }
-    return new ErrorReport(ExitCodes.UNEXPECTED,
+    return new ErrorReport(ExitCode.UNEXPECTED,
         "unexpected error: " + failure.getClass().getName() + ": " + line);
   }
 
   // The lifecycle's refusals: nothing was changed, and each kind has its own code.
-  private static int refusalExitCode(Throwable failure) {
+  private static ExitCode refusalExitCode(Throwable failure) {
     if (failure instanceof RollbackRefusedException) {
-      return ExitCodes.ROLLBACK_REFUSED;
+      return ExitCode.ROLLBACK_REFUSED;
     }
     if (failure instanceof BaselineRefusedException) {
-      return ExitCodes.BASELINE_REFUSED;
+      return ExitCode.BASELINE_REFUSED;
     }
     if (failure instanceof ResetRefusedException) {
-      return ExitCodes.RESET_REFUSED;
+      return ExitCode.RESET_REFUSED;
     }
     if (failure instanceof SchemaLockTimeoutException) {
-      return ExitCodes.SCHEMA_LOCKED;
+      return ExitCode.SCHEMA_LOCKED;
     }
     if (failure instanceof MigrationLockTimeoutException) {
-      return ExitCodes.LOCK_TIMEOUT;
+      return ExitCode.LOCK_TIMEOUT;
     }
-    return ExitCodes.OK;
+    return null;
   }
 
   /**

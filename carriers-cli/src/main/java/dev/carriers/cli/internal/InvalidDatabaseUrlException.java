@@ -1,8 +1,8 @@
 package dev.carriers.cli.internal;
 
-import dev.carriers.cli.ExitCodes;
+import dev.carriers.cli.ExitCode;
 
-/** The database URL given by {@code --url} or {@code DATABASE_URL} cannot be parsed. Exit code {@link ExitCodes#USAGE}. */
+/** The database URL given by {@code --url} or {@code DATABASE_URL} cannot be parsed. Exit code {@link ExitCode#USAGE}. */
 public final class InvalidDatabaseUrlException extends CommandFailure {
 
   private static final long serialVersionUID = 1L;
@@ -18,7 +18,7 @@ public final class InvalidDatabaseUrlException extends CommandFailure {
   }
 
   @Override
-  public int exitCode() {
-    return ExitCodes.USAGE;
+  public ExitCode exitCode() {
+    return ExitCode.USAGE;
   }
 }

@@ -1,6 +1,6 @@
 package dev.carriers.cli.internal;
 
-import dev.carriers.cli.ExitCodes;
+import dev.carriers.cli.ExitCode;
 
 /** An option's value makes no sense (a negative retry count, say): a usage error. */
 public final class InvalidOptionException extends CommandFailure {
@@ -18,7 +18,7 @@ public final class InvalidOptionException extends CommandFailure {
   }
 
   @Override
-  public int exitCode() {
-    return ExitCodes.USAGE;
+  public ExitCode exitCode() {
+    return ExitCode.USAGE;
   }
 }

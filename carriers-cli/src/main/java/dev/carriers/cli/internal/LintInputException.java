@@ -1,10 +1,10 @@
 package dev.carriers.cli.internal;
 
-import dev.carriers.cli.ExitCodes;
+import dev.carriers.cli.ExitCode;
 
 /**
  * {@code carriers lint --dir} names no readable folder of migrations, or {@code --suppressions} no
- * readable file. Exit code {@link ExitCodes#USAGE}.
+ * readable file. Exit code {@link ExitCode#USAGE}.
  */
 public final class LintInputException extends CommandFailure {
 
@@ -21,7 +21,7 @@ public final class LintInputException extends CommandFailure {
   }
 
   @Override
-  public int exitCode() {
-    return ExitCodes.USAGE;
+  public ExitCode exitCode() {
+    return ExitCode.USAGE;
   }
 }

@@ -1,8 +1,8 @@
 package dev.carriers.cli.internal;
 
-import dev.carriers.cli.ExitCodes;
+import dev.carriers.cli.ExitCode;
 
-/** {@code carriers lint} cannot load libpg_query. Exit code {@link ExitCodes#LINT_UNAVAILABLE}. */
+/** {@code carriers lint} cannot load libpg_query. Exit code {@link ExitCode#LINT_UNAVAILABLE}. */
 public final class LintUnavailableException extends CommandFailure {
 
   private static final long serialVersionUID = 1L;
@@ -18,7 +18,7 @@ public final class LintUnavailableException extends CommandFailure {
   }
 
   @Override
-  public int exitCode() {
-    return ExitCodes.LINT_UNAVAILABLE;
+  public ExitCode exitCode() {
+    return ExitCode.LINT_UNAVAILABLE;
   }
 }

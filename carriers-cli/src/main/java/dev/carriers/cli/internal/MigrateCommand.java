@@ -1,7 +1,7 @@
 package dev.carriers.cli.internal;
 
 import dev.carriers.DatabaseUrl;
-import dev.carriers.cli.ExitCodes;
+import dev.carriers.cli.ExitCode;
 import dev.carriers.schema.CarriersMigrations;
 import dev.carriers.schema.MigrateResult;
 import dev.carriers.schema.MigrationException;
@@ -46,7 +46,7 @@ public final class MigrateCommand extends DatabaseCommand {
   }
 
   @Override
-  protected int run(DatabaseUrl url) {
+  protected ExitCode run(DatabaseUrl url) {
     try {
       return migrate(url);
     } catch (RuntimeException e) {
@@ -55,7 +55,7 @@ public final class MigrateCommand extends DatabaseCommand {
     }
   }
 
-  private int migrate(DatabaseUrl url) {
+  private ExitCode migrate(DatabaseUrl url) {
     PrintWriter out = out();
     if (createDatabase) {
       if (TargetDatabase.createIfMissing(url)) {
@@ -84,7 +84,7 @@ public final class MigrateCommand extends DatabaseCommand {
       document.put("currentVersion", version);
       document.put("applied", result.appliedVersions());
       out.print(Json.write(document) + "\n");
-      return ExitCodes.OK;
+      return ExitCode.OK;
     }
     if (result.appliedVersions().isEmpty()) {
       out.println("Database is up to date: no migration to apply.");
@@ -94,6 +94,6 @@ public final class MigrateCommand extends DatabaseCommand {
           + String.join(", ", result.appliedVersions()));
     }
     out.println("Schema version " + (version == null ? "none" : version));
-    return ExitCodes.OK;
+    return ExitCode.OK;
   }
 }

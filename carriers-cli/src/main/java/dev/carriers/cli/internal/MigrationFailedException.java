@@ -1,8 +1,8 @@
 package dev.carriers.cli.internal;
 
-import dev.carriers.cli.ExitCodes;
+import dev.carriers.cli.ExitCode;
 
-/** A migration failed to apply (and was rolled back), or the history records a failed migration. Exit code {@link ExitCodes#MIGRATION_FAILED}. */
+/** A migration failed to apply (and was rolled back), or the history records a failed migration. Exit code {@link ExitCode#MIGRATION_FAILED}. */
 public final class MigrationFailedException extends CommandFailure {
 
   private static final long serialVersionUID = 1L;
@@ -18,7 +18,7 @@ public final class MigrationFailedException extends CommandFailure {
   }
 
   @Override
-  public int exitCode() {
-    return ExitCodes.MIGRATION_FAILED;
+  public ExitCode exitCode() {
+    return ExitCode.MIGRATION_FAILED;
   }
 }

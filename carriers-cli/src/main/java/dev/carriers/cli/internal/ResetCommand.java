@@ -1,7 +1,7 @@
 package dev.carriers.cli.internal;
 
 import dev.carriers.DatabaseUrl;
-import dev.carriers.cli.ExitCodes;
+import dev.carriers.cli.ExitCode;
 import dev.carriers.schema.CarriersMigrations;
 import dev.carriers.schema.MigrationException;
 import dev.carriers.seed.Environment;
@@ -59,7 +59,7 @@ public final class ResetCommand extends DatabaseCommand {
   }
 
   @Override
-  protected int run(DatabaseUrl url) {
+  protected ExitCode run(DatabaseUrl url) {
     TargetDatabase.check(url, "run 'carriers migrate --create-database' to create it");
     if (force) {
       confirmForce(url.database());
@@ -75,10 +75,10 @@ public final class ResetCommand extends DatabaseCommand {
     } catch (MigrationException e) {
       if (e.getCause() instanceof ProductionDatabaseException || e.getCause() instanceof SeedDriftException
           || e.getCause() instanceof SeedVersionException) {
-        throw new SeedCommandException(ExitCodes.SEED_REFUSED, "reset: " + e.getMessage(), e);
+        throw new SeedCommandException(ExitCode.SEED_REFUSED, "reset: " + e.getMessage(), e);
       }
       if (e.getCause() instanceof SeedException) {
-        throw new SeedCommandException(ExitCodes.SEED_FAILED, ErrorReport.firstLine("reset: " + e.getMessage()), e);
+        throw new SeedCommandException(ExitCode.SEED_FAILED, ErrorReport.firstLine("reset: " + e.getMessage()), e);
       }
       throw e;
     }
@@ -99,7 +99,7 @@ public final class ResetCommand extends DatabaseCommand {
           + (result.seeded() ? ", seeded " + environment.id() : ", not seeded")
           + ". Schema version " + result.migrate().targetVersion());
     }
-    return ExitCodes.OK;
+    return ExitCode.OK;
   }
 
   private void confirmForce(String database) {

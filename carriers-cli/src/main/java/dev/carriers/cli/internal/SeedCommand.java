@@ -1,7 +1,7 @@
 package dev.carriers.cli.internal;
 
 import dev.carriers.DatabaseUrl;
-import dev.carriers.cli.ExitCodes;
+import dev.carriers.cli.ExitCode;
 import dev.carriers.seed.CarriersSeeder;
 import dev.carriers.seed.Environment;
 import dev.carriers.seed.ProductionDatabaseException;
@@ -39,7 +39,7 @@ public final class SeedCommand extends DatabaseCommand {
   }
 
   @Override
-  protected int run(DatabaseUrl url) {
+  protected ExitCode run(DatabaseUrl url) {
     TargetDatabase.check(url, "run 'carriers migrate --create-database' first");
     SeedReport report;
     try {
@@ -51,18 +51,18 @@ public final class SeedCommand extends DatabaseCommand {
           .load()
           .seed();
     } catch (ProductionDatabaseException | SeedDriftException | SeedVersionException e) {
-      throw new SeedCommandException(ExitCodes.SEED_REFUSED, e.getMessage(), e);
+      throw new SeedCommandException(ExitCode.SEED_REFUSED, e.getMessage(), e);
     } catch (SeedFailedException e) {
       if (e.isConnectionLost()) {
         throw e; // classified by its SQLState: database unreachable
       }
-      throw new SeedCommandException(ExitCodes.SEED_FAILED, ErrorReport.firstLine(e.getMessage()), e);
+      throw new SeedCommandException(ExitCode.SEED_FAILED, ErrorReport.firstLine(e.getMessage()), e);
     } catch (SeedException e) {
-      throw new SeedCommandException(ExitCodes.SEED_FAILED, ErrorReport.firstLine(e.getMessage()), e);
+      throw new SeedCommandException(ExitCode.SEED_FAILED, ErrorReport.firstLine(e.getMessage()), e);
     }
     PrintWriter out = out();
     out.println(report.summary());
-    return ExitCodes.OK;
+    return ExitCode.OK;
   }
 
   /** Parses {@code --env} case-insensitively, with a message listing the choices. */

@@ -1,14 +1,16 @@
 package dev.carriers.cli.internal;
 
+import dev.carriers.cli.ExitCode;
+
 /**
- * {@code seed} was refused or failed; the exit code says which ({@link dev.carriers.cli.ExitCodes#SEED_REFUSED}
- * or {@link dev.carriers.cli.ExitCodes#SEED_FAILED}). Nothing was loaded.
+ * {@code seed} was refused or failed; the exit code says which ({@link dev.carriers.cli.ExitCode#SEED_REFUSED}
+ * or {@link dev.carriers.cli.ExitCode#SEED_FAILED}). Nothing was loaded.
  */
 public final class SeedCommandException extends CommandFailure {
 
   private static final long serialVersionUID = 1L;
 
-  private final int exitCode;
+  private final ExitCode exitCode;
 
   /**
    * Creates the exception.
@@ -17,13 +19,13 @@ public final class SeedCommandException extends CommandFailure {
    * @param message the line to print; never a password
    * @param cause the seed loader's exception
    */
-  public SeedCommandException(int exitCode, String message, Throwable cause) {
+  public SeedCommandException(ExitCode exitCode, String message, Throwable cause) {
     super(message, cause);
     this.exitCode = exitCode;
   }
 
   @Override
-  public int exitCode() {
+  public ExitCode exitCode() {
     return exitCode;
   }
 }

@@ -1,7 +1,7 @@
 package dev.carriers.cli.internal;
 
 import dev.carriers.DatabaseUrl;
-import dev.carriers.cli.ExitCodes;
+import dev.carriers.cli.ExitCode;
 import java.sql.SQLException;
 
 /**
@@ -11,9 +11,6 @@ import java.sql.SQLException;
  * <p>Stateless; thread-safe.
  */
 final class SqlStates {
-
-  /** Returned by {@link #environmentExitCode} for a SQLState that says nothing about the environment. */
-  static final int NONE = -1;
 
   /** {@code invalid_catalog_name}: the database does not exist. */
   static final String MISSING_DATABASE = "3D000";
@@ -27,27 +24,27 @@ final class SqlStates {
   /**
    * Returns the exit code for a SQLState that means the environment failed (as opposed to a
    * statement): class 08 (connection exception) and the shutdown states 57P01 to 57P03 are
-   * {@link ExitCodes#DATABASE_UNREACHABLE}, class 28 (invalid authorization) is
-   * {@link ExitCodes#AUTHENTICATION_FAILED}, 3D000 is {@link ExitCodes#DATABASE_MISSING}.
+   * {@link ExitCode#DATABASE_UNREACHABLE}, class 28 (invalid authorization) is
+   * {@link ExitCode#AUTHENTICATION_FAILED}, 3D000 is {@link ExitCode#DATABASE_MISSING}.
    *
    * @param sqlState the SQLState, or null
-   * @return the exit code, or {@link #NONE}
+   * @return the exit code, or null
    */
-  static int environmentExitCode(String sqlState) {
+  static ExitCode environmentExitCode(String sqlState) {
     if (sqlState == null) {
-      return NONE;
+      return null;
     }
     if (sqlState.startsWith("08") || sqlState.equals("57P01") || sqlState.equals("57P02")
         || sqlState.equals("57P03")) {
-      return ExitCodes.DATABASE_UNREACHABLE;
+      return ExitCode.DATABASE_UNREACHABLE;
     }
     if (sqlState.startsWith("28")) {
-      return ExitCodes.AUTHENTICATION_FAILED;
+      return ExitCode.AUTHENTICATION_FAILED;
     }
     if (sqlState.equals(MISSING_DATABASE)) {
-      return ExitCodes.DATABASE_MISSING;
+      return ExitCode.DATABASE_MISSING;
     }
-    return NONE;
+    return null;
   }
 
   /**
@@ -66,10 +63,11 @@ final class SqlStates {
       // pgjdbc says only "The connection attempt failed." for an unknown host; the cause says which.
       reason += " (" + cause.getClass().getSimpleName() + ": " + ErrorReport.firstLine(cause.getMessage()) + ")";
     }
-    switch (environmentExitCode(e.getSQLState())) {
-      case ExitCodes.AUTHENTICATION_FAILED:
+    ExitCode exitCode = environmentExitCode(e.getSQLState());
+    switch (exitCode == null ? ExitCode.DATABASE_UNREACHABLE : exitCode) {
+      case AUTHENTICATION_FAILED:
         return new AuthenticationFailedException("authentication failed on " + where + ": " + reason, e);
-      case ExitCodes.DATABASE_MISSING:
+      case DATABASE_MISSING:
         return new DatabaseMissingException("database \"" + url.database() + "\" does not exist on "
             + where + ": " + reason, e);
       default:

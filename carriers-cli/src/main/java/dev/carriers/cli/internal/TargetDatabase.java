@@ -67,7 +67,7 @@ final class TargetDatabase {
       if (SqlStates.DUPLICATE_DATABASE.equals(e.getSQLState())) {
         return false; // Another process created it meanwhile: fine.
       }
-      if (SqlStates.environmentExitCode(e.getSQLState()) != SqlStates.NONE) {
+      if (SqlStates.environmentExitCode(e.getSQLState()) != null) {
         throw SqlStates.connectFailure(maintenance, e);
       }
       throw new DatabaseMissingException("database \"" + url.database() + "\" does not exist and"

@@ -2,7 +2,7 @@ package dev.carriers.cli.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.carriers.cli.ExitCodes;
+import dev.carriers.cli.ExitCode;
 import dev.carriers.schema.MigrationException;
 import dev.carriers.schema.MigrationValidationException;
 import java.sql.SQLException;
@@ -16,7 +16,7 @@ class ErrorReportTest {
     MigrationException flyway = new MigrationException("migrate failed: Unable to obtain connection\nmore",
         new SQLException("Connection to 127.0.0.1:1 refused.", "08001"));
     ErrorReport report = ErrorReport.of(new MigrationFailedException("migrate failed", flyway));
-    assertThat(report.exitCode()).isEqualTo(ExitCodes.DATABASE_UNREACHABLE);
+    assertThat(report.exitCode()).isEqualTo(ExitCode.DATABASE_UNREACHABLE);
     assertThat(report.line()).isEqualTo("migrate failed: Connection to 127.0.0.1:1 refused.");
   }
 
@@ -26,7 +26,7 @@ class ErrorReportTest {
         "migrate failed: Migration V1__create_carriers.sql failed\n------\nSQL State : 42P07",
         new SQLException("ERROR: relation \"carriers\" already exists\n  Position: 3", "42P07"));
     ErrorReport report = ErrorReport.of(new MigrationFailedException(ErrorReport.firstLine(flyway.getMessage()), flyway));
-    assertThat(report.exitCode()).isEqualTo(ExitCodes.MIGRATION_FAILED);
+    assertThat(report.exitCode()).isEqualTo(ExitCode.MIGRATION_FAILED);
     assertThat(report.line()).isEqualTo(
         "migrate failed: Migration V1__create_carriers.sql failed: ERROR: relation \"carriers\" already exists");
   }
@@ -35,30 +35,30 @@ class ErrorReportTest {
   void commandFailure_keepsItsCodeAndMessage() {
     ErrorReport report = ErrorReport.of(new DatabaseMissingException("database \"x\" does not exist",
         new SQLException("FATAL: database \"x\" does not exist", "3D000")));
-    assertThat(report).isEqualTo(new ErrorReport(ExitCodes.DATABASE_MISSING, "database \"x\" does not exist"));
+    assertThat(report).isEqualTo(new ErrorReport(ExitCode.DATABASE_MISSING, "database \"x\" does not exist"));
   }
 
   @Test
   void sqlStates_mapToEnvironmentCodes() {
     assertThat(ErrorReport.of(new RuntimeException("x", new SQLException("m", "28P01"))).exitCode())
-        .isEqualTo(ExitCodes.AUTHENTICATION_FAILED);
+        .isEqualTo(ExitCode.AUTHENTICATION_FAILED);
     assertThat(ErrorReport.of(new RuntimeException("x", new SQLException("m", "57P01"))).exitCode())
-        .isEqualTo(ExitCodes.DATABASE_UNREACHABLE);
+        .isEqualTo(ExitCode.DATABASE_UNREACHABLE);
     assertThat(ErrorReport.of(new RuntimeException("x", new SQLException("m", "3D000"))).exitCode())
-        .isEqualTo(ExitCodes.DATABASE_MISSING);
+        .isEqualTo(ExitCode.DATABASE_MISSING);
   }
 
   @Test
   void validation_isValidationFailed() {
     ErrorReport report = ErrorReport.of(new MigrationValidationException(List.of("version 5: missing"), null));
-    assertThat(report.exitCode()).isEqualTo(ExitCodes.VALIDATION_FAILED);
+    assertThat(report.exitCode()).isEqualTo(ExitCode.VALIDATION_FAILED);
     assertThat(report.line()).contains("version 5: missing").doesNotContain("\n");
   }
 
   @Test
   void anythingElse_isUnexpected() {
     ErrorReport report = ErrorReport.of(new IllegalStateException("boom\nsecond line"));
-    assertThat(report.exitCode()).isEqualTo(ExitCodes.UNEXPECTED);
+    assertThat(report.exitCode()).isEqualTo(ExitCode.UNEXPECTED);
     assertThat(report.line()).isEqualTo("unexpected error: java.lang.IllegalStateException: boom");
   }
 
