@@ -33,10 +33,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -66,7 +64,7 @@ import org.flywaydb.core.api.output.ValidateResult;
  *
  * <p>Every versioned migration {@code db/migration/V<n>__<what>.sql} has a reverse script of the same
  * file name under {@code db/rollback} (a folder Flyway does not scan); {@link #validate()} and
- * {@link Configuration#missingReverseScripts()} check the pairing.
+ * {@link MigrationsConfiguration#missingReverseScripts()} check the pairing.
  *
  * <p>{@link #migrate()}, the rollbacks, {@link #baseline()} and {@link #reset(ResetOptions)} record
  * each attempt, successful or not, in the audit table {@code carriers_audit.schema_changes}, on a
@@ -75,7 +73,7 @@ import org.flywaydb.core.api.output.ValidateResult;
  * processes, by the advisory lock Flyway's PostgreSQL support takes around {@code migrate}.
  *
  * <p>Immutable and thread-safe. {@link #clean()} (drop every object) is refused unless
- * {@link Configuration#cleanEnabled(boolean)} was set.
+ * {@link MigrationsConfiguration#cleanEnabled(boolean)} was set.
  */
 public final class CarriersMigrations {
 
@@ -85,39 +83,30 @@ public final class CarriersMigrations {
   /** Where the reverse scripts live on the class path: this jar's {@code db/rollback}. */
   public static final String DEFAULT_ROLLBACK_LOCATION = "classpath:db/rollback";
 
-  /** The default {@code lock_timeout} of migrations: 5 seconds. */
-  public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(5);
-
-  /** The default number of retries after a lock timeout. */
-  public static final int DEFAULT_LOCK_TIMEOUT_RETRIES = 3;
-
-  /** The default wait before the first retry after a lock timeout; it doubles for each next. */
-  public static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofSeconds(2);
-
   private static final String LOCK_NOT_AVAILABLE = "55P03";
   private static final String QUERY_CANCELED = "57014";
 
-  private static final ClassLoader CLASS_LOADER = CarriersMigrations.class.getClassLoader();
+  private static final ClassLoader CLASS_LOADER = MigrationsConfiguration.CLASS_LOADER;
 
-  private final Configuration configuration;
+  private final MigrationsConfiguration configuration;
   private final Flyway flyway;
   private final LifecycleContext context;
   private final AuditLog auditLog;
   private final MigrationTiming timing = new MigrationTiming();
   private final MigrationEvents events;
 
-  private CarriersMigrations(Configuration configuration) {
+  CarriersMigrations(MigrationsConfiguration configuration) {
     this.configuration = configuration;
     org.flywaydb.core.api.configuration.FluentConfiguration flywayConfiguration = Flyway.configure(CLASS_LOADER)
-        .dataSource(configuration.dataSource)
-        .locations(configuration.locations.toArray(String[]::new))
-        .cleanDisabled(!configuration.cleanEnabled)
+        .dataSource(configuration.dataSource())
+        .locations(configuration.locations().toArray(String[]::new))
+        .cleanDisabled(!configuration.cleanEnabled())
         .failOnMissingLocations(true)
         .validateMigrationNaming(true)
-        .lockRetryCount((int) Math.max(1, configuration.lockWait.toSeconds()));
-    SessionSettings timeouts = new SessionSettings(configuration.lockTimeout, configuration.statementTimeout);
-    if (configuration.progress != null) {
-      flywayConfiguration.callbacks(timeouts, new ProgressCallback(configuration.progress), timing);
+        .lockRetryCount((int) Math.max(1, configuration.lockWait().toSeconds()));
+    SessionSettings timeouts = new SessionSettings(configuration.lockTimeout(), configuration.statementTimeout());
+    if (configuration.progress() != null) {
+      flywayConfiguration.callbacks(timeouts, new ProgressCallback(configuration.progress()), timing);
     } else {
       flywayConfiguration.callbacks(timeouts, timing);
     }
@@ -126,11 +115,11 @@ public final class CarriersMigrations {
     // such a migration would wait for Flyway itself forever.
     flywayConfiguration.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
     this.flyway = flywayConfiguration.load();
-    this.context = new LifecycleContext(timeouts.wrap(configuration.dataSource), flyway, CLASS_LOADER,
-        configuration.locations, configuration.rollbackLocations, configuration.lockWait,
-        configuration.progress == null ? line -> { } : configuration.progress);
-    this.auditLog = new AuditLog(configuration.dataSource);
-    this.events = new MigrationEvents(configuration.listeners, configuration.globalMetrics);
+    this.context = new LifecycleContext(timeouts.wrap(configuration.dataSource()), flyway, CLASS_LOADER,
+        configuration.locations(), configuration.rollbackLocations(), configuration.lockWait(),
+        configuration.progress() == null ? line -> { } : configuration.progress());
+    this.auditLog = new AuditLog(configuration.dataSource());
+    this.events = new MigrationEvents(configuration.listeners(), configuration.globalMetrics());
   }
 
 
@@ -141,8 +130,8 @@ public final class CarriersMigrations {
    *
    * @return a new configuration
    */
-  public static Configuration configure() {
-    return Configuration.defaults();
+  public static MigrationsConfiguration configure() {
+    return new MigrationsConfiguration();
   }
 
   /**
@@ -152,7 +141,7 @@ public final class CarriersMigrations {
    *
    * <p>Guards: every session runs with the configured {@code lock_timeout} and
    * {@code statement_timeout}; a migration that times out waiting for a lock is rolled back and
-   * retried, after a growing pause, up to {@link Configuration#lockTimeoutRetries(int)} times. Each
+   * retried, after a growing pause, up to {@link MigrationsConfiguration#lockTimeoutRetries(int)} times. Each
    * migration's outcome and duration is logged, given to the listeners and, with Micrometer,
    * recorded as a metric.
    *
@@ -169,7 +158,7 @@ public final class CarriersMigrations {
   }
 
   private MigrateResult migrateWithRetries() {
-    int attempts = configuration.lockTimeoutRetries + 1;
+    int attempts = configuration.lockTimeoutRetries() + 1;
     List<String> appliedBefore = new ArrayList<>();
     String initialVersion = null;
     for (int attempt = 1; ; attempt++) {
@@ -203,7 +192,7 @@ public final class CarriersMigrations {
           for (MigrationTiming.Timed timed : run.succeeded()) {
             appliedBefore.add(timed.version());
           }
-          sleep(configuration.retryBackoff.multipliedBy(1L << (attempt - 1)));
+          sleep(configuration.retryBackoff().multipliedBy(1L << (attempt - 1)));
           continue;
         }
         events.failed(run, attempt, MigrationOutcome.FAILED, message, sqlState);
@@ -213,14 +202,14 @@ public final class CarriersMigrations {
                   + " repair, then run migrate again"
               : "it was rolled back, nothing of it is applied; run migrate again once the blocker is gone";
           throw new MigrationLockTimeoutException("migrate failed: migration " + version + " could not get a lock"
-              + " within its lock_timeout (configured " + configuration.lockTimeout.toMillis()
+              + " within its lock_timeout (configured " + configuration.lockTimeout().toMillis()
               + " ms; a script's own set local wins) on " + attempt
               + (attempt == 1 ? " attempt" : " attempts")
               + " (another session holds a lock on its table: see pg_stat_activity); " + what, version, attempt, e);
         }
-        if (QUERY_CANCELED.equals(sqlState) && !configuration.statementTimeout.isZero()) {
+        if (QUERY_CANCELED.equals(sqlState) && !configuration.statementTimeout().isZero()) {
           throw new MigrationException("migrate failed: migration " + version + " ran longer than statement_timeout "
-              + configuration.statementTimeout.toMillis() + " ms and was cancelled: " + message, e);
+              + configuration.statementTimeout().toMillis() + " ms and was cancelled: " + message, e);
         }
         throw new MigrationException("migrate failed: " + e.getMessage(), e);
       } catch (RuntimeException | Error e) {
@@ -290,7 +279,7 @@ public final class CarriersMigrations {
    * @throws MigrationException if the database cannot be read
    */
   public List<InvalidIndex> invalidIndexes() {
-    try (Connection connection = configuration.dataSource.getConnection()) {
+    try (Connection connection = configuration.dataSource().getConnection()) {
       return InvalidIndexes.list(connection);
     } catch (SQLException e) {
       throw new MigrationException("invalid-index check failed: " + e.getMessage(), e);
@@ -387,7 +376,7 @@ public final class CarriersMigrations {
   /**
    * Drops every object of the schema, migrates, and seeds (unless skipped). Refused, before anything
    * is dropped, on a database the options' production check recognises unless forced, and when
-   * seeding is asked for without a seeder. Needs {@link Configuration#cleanEnabled(boolean)}.
+   * seeding is asked for without a seeder. Needs {@link MigrationsConfiguration#cleanEnabled(boolean)}.
    * Recorded in the audit table.
    *
    * @param options seeding and production settings
@@ -399,7 +388,7 @@ public final class CarriersMigrations {
     Objects.requireNonNull(options, "options");
     String arguments = (options.skipsSeed() ? "skip-seed" : "seed") + (options.isForced() ? ",forced" : "");
     return audited("reset", arguments, () -> {
-      if (!configuration.cleanEnabled) {
+      if (!configuration.cleanEnabled()) {
         throw new ResetRefusedException("reset refused: it drops every table; enable it with cleanEnabled(true)");
       }
       if (!options.skipsSeed() && options.seeder() == null) {
@@ -408,7 +397,7 @@ public final class CarriersMigrations {
       }
       // Asked even when forced: the check may remember the answer (to mark the database again).
       boolean production = options.productionCheck() != null
-          && options.productionCheck().isProduction(configuration.dataSource);
+          && options.productionCheck().isProduction(configuration.dataSource());
       if (production && !options.isForced()) {
         throw new ResetRefusedException("reset refused: the database is marked production;"
             + " force it (and confirm) to reset anyway");
@@ -427,7 +416,7 @@ public final class CarriersMigrations {
       MigrateResult migrated = new MigrateResult(null, emptyToNull(result.targetSchemaVersion), applied);
       if (!options.skipsSeed()) {
         try {
-          options.seeder().seed(configuration.dataSource);
+          options.seeder().seed(configuration.dataSource());
         } catch (RuntimeException e) {
           throw new MigrationException("reset failed: seed: " + e.getMessage(), e);
         }
@@ -451,10 +440,10 @@ public final class CarriersMigrations {
   }
 
   private void cleanUnderLock(String operation) {
-    try (Connection connection = configuration.dataSource.getConnection()) {
+    try (Connection connection = configuration.dataSource().getConnection()) {
       connection.setAutoCommit(true);
       HistoryTable history = context.historyTable(connection);
-      SchemaLock.acquire(connection, history.lockKey(), configuration.lockWait, operation);
+      SchemaLock.acquire(connection, history.lockKey(), configuration.lockWait(), operation);
       try {
         Flyway.configure(CLASS_LOADER).configuration(flyway.getConfiguration()).cleanDisabled(false).load().clean();
       } catch (FlywayException e) {
@@ -474,7 +463,7 @@ public final class CarriersMigrations {
 
   private <T> T audited(String command, String arguments, Supplier<T> operation,
       java.util.function.Function<T, Audited> describe) {
-    if (!configuration.audit) {
+    if (!configuration.audit()) {
       return operation.get();
     }
     AuditLog.Attempt attempt = auditLog.begin(command, arguments, currentVersionOrNull());
@@ -495,7 +484,7 @@ public final class CarriersMigrations {
   }
 
   private String currentVersionOrNull() {
-    try (Connection connection = configuration.dataSource.getConnection()) {
+    try (Connection connection = configuration.dataSource().getConnection()) {
       return context.historyTable(connection).currentVersion(connection);
     } catch (SQLException e) {
       return null;
@@ -557,7 +546,7 @@ public final class CarriersMigrations {
       }
       for (String script : missingReverse) {
         problems.add(script + ": no reverse script (expected a file of the same name under "
-            + String.join(", ", configuration.rollbackLocations) + ")");
+            + String.join(", ", configuration.rollbackLocations()) + ")");
       }
       for (ValidateOutput output : result.invalidMigrations) {
         problems.add((output.version == null || output.version.isEmpty() ? "" : "version " + output.version + " ")
@@ -579,7 +568,7 @@ public final class CarriersMigrations {
    * @throws MigrationException if clean is not enabled in the configuration, or fails
    */
   public void clean() {
-    if (!configuration.cleanEnabled) {
+    if (!configuration.cleanEnabled()) {
       throw new MigrationException(
           "clean is disabled: it drops every table; enable it with cleanEnabled(true)", null);
     }
@@ -590,7 +579,7 @@ public final class CarriersMigrations {
   }
 
   /** Returns the configuration this instance was loaded from. */
-  public Configuration configuration() {
+  public MigrationsConfiguration configuration() {
     return configuration;
   }
 
@@ -632,367 +621,5 @@ public final class CarriersMigrations {
 
   private static String emptyToNull(String value) {
     return value == null || value.isEmpty() ? null : value;
-  }
-
-  /**
-   * Settings for {@link CarriersMigrations}. Immutable: each setter returns a copy and rejects a bad
-   * value at once.
-   */
-  public static final class Configuration {
-
-    private final DataSource dataSource;
-    private final List<String> locations;
-    private final List<String> rollbackLocations;
-    private final boolean cleanEnabled;
-    private final boolean audit;
-    private final Duration lockWait;
-    private final Consumer<String> progress;
-    private final Duration lockTimeout;
-    private final Duration statementTimeout;
-    private final int lockTimeoutRetries;
-    private final Duration retryBackoff;
-    private final List<MigrationListener> listeners;
-    private final boolean globalMetrics;
-
-    /** The mutable draft a setter edits before it becomes a new immutable configuration. */
-    private static final class Draft {
-      DataSource dataSource;
-      List<String> locations;
-      List<String> rollbackLocations;
-      boolean cleanEnabled;
-      boolean audit;
-      Duration lockWait;
-      Consumer<String> progress;
-      Duration lockTimeout;
-      Duration statementTimeout;
-      int lockTimeoutRetries;
-      Duration retryBackoff;
-      List<MigrationListener> listeners;
-      boolean globalMetrics;
-    }
-
-    private Configuration(Draft draft) {
-      this.dataSource = draft.dataSource;
-      this.locations = List.copyOf(draft.locations);
-      this.rollbackLocations = List.copyOf(draft.rollbackLocations);
-      this.cleanEnabled = draft.cleanEnabled;
-      this.audit = draft.audit;
-      this.lockWait = draft.lockWait;
-      this.progress = draft.progress;
-      this.lockTimeout = draft.lockTimeout;
-      this.statementTimeout = draft.statementTimeout;
-      this.lockTimeoutRetries = draft.lockTimeoutRetries;
-      this.retryBackoff = draft.retryBackoff;
-      this.listeners = List.copyOf(draft.listeners);
-      this.globalMetrics = draft.globalMetrics;
-    }
-
-    private static Configuration defaults() {
-      Draft draft = new Draft();
-      draft.locations = List.of(DEFAULT_LOCATION);
-      draft.rollbackLocations = List.of(DEFAULT_ROLLBACK_LOCATION);
-      draft.audit = true;
-      draft.lockWait = Duration.ofSeconds(60);
-      draft.lockTimeout = DEFAULT_LOCK_TIMEOUT;
-      draft.statementTimeout = Duration.ZERO;
-      draft.lockTimeoutRetries = DEFAULT_LOCK_TIMEOUT_RETRIES;
-      draft.retryBackoff = DEFAULT_RETRY_BACKOFF;
-      draft.listeners = List.of();
-      draft.globalMetrics = true;
-      return new Configuration(draft);
-    }
-
-    private Configuration with(Consumer<Draft> change) {
-      Draft draft = new Draft();
-      draft.dataSource = dataSource;
-      draft.locations = locations;
-      draft.rollbackLocations = rollbackLocations;
-      draft.cleanEnabled = cleanEnabled;
-      draft.audit = audit;
-      draft.lockWait = lockWait;
-      draft.progress = progress;
-      draft.lockTimeout = lockTimeout;
-      draft.statementTimeout = statementTimeout;
-      draft.lockTimeoutRetries = lockTimeoutRetries;
-      draft.retryBackoff = retryBackoff;
-      draft.listeners = listeners;
-      draft.globalMetrics = globalMetrics;
-      change.accept(draft);
-      return new Configuration(draft);
-    }
-
-    /**
-     * Sets a listener told one line before each migration is applied or rolled back, such as
-     * {@code Applying version 2: add carrier status enum}: the progress line of a long run. It is
-     * called on the calling thread, between statements; keep it quick.
-     *
-     * @param listener the listener
-     * @return a copy with the listener
-     */
-    public Configuration progress(Consumer<String> listener) {
-      Objects.requireNonNull(listener, "listener");
-      return with(draft -> draft.progress = listener);
-    }
-
-    /**
-     * Adds a listener told the outcome and duration of each migration {@code migrate} runs (see
-     * {@link MigrationListener} for when). May be called several times; listeners are told in the
-     * order they were added.
-     *
-     * @param listener the listener
-     * @return a copy with the listener added
-     */
-    public Configuration listener(MigrationListener listener) {
-      Objects.requireNonNull(listener, "listener");
-      List<MigrationListener> all = new ArrayList<>(listeners);
-      all.add(listener);
-      return with(draft -> draft.listeners = all);
-    }
-
-    /**
-     * Sets whether, when Micrometer is on the class path, each migration is also recorded on
-     * Micrometer's global registry ({@link dev.carriers.schema.monitoring.MicrometerMigrationListener}).
-     * On by default; without Micrometer it does nothing.
-     *
-     * @param enabled whether to record on the global registry
-     * @return a copy with the setting
-     */
-    public Configuration globalMetrics(boolean enabled) {
-      return with(draft -> draft.globalMetrics = enabled);
-    }
-
-    /**
-     * Sets PostgreSQL's {@code lock_timeout} for the sessions {@code migrate} uses: how long one
-     * statement of a migration waits for a lock another session holds before it gives up (SQLState
-     * 55P03), instead of queueing every later query on that table behind it. Default
-     * {@value #DEFAULT_LOCK_TIMEOUT_TEXT}. A script's own {@code set local lock_timeout} wins for that
-     * script. See {@link #lockTimeoutRetries(int)}.
-     *
-     * @param timeout from 10 ms to 10 minutes
-     * @return a copy with the setting
-     */
-    public Configuration lockTimeout(Duration timeout) {
-      Objects.requireNonNull(timeout, "timeout");
-      if (timeout.compareTo(Duration.ofMillis(10)) < 0 || timeout.compareTo(Duration.ofMinutes(10)) > 0) {
-        throw new IllegalArgumentException("a lock timeout of " + timeout + " makes no sense: use 10 ms to 10 min");
-      }
-      return with(draft -> draft.lockTimeout = timeout);
-    }
-
-    /**
-     * Sets PostgreSQL's {@code statement_timeout} for the sessions {@code migrate} uses: the longest
-     * one statement may run (SQLState 57014 when exceeded). Default zero: no limit, since a backfill
-     * or a {@code CREATE INDEX CONCURRENTLY} on a large table legitimately takes long. Set it to
-     * the longest statement you expect, with margin.
-     *
-     * @param timeout zero for no limit, or from 1 second to 24 hours
-     * @return a copy with the setting
-     */
-    public Configuration statementTimeout(Duration timeout) {
-      Objects.requireNonNull(timeout, "timeout");
-      if (!timeout.isZero()
-          && (timeout.compareTo(Duration.ofSeconds(1)) < 0 || timeout.compareTo(Duration.ofHours(24)) > 0)) {
-        throw new IllegalArgumentException("a statement timeout of " + timeout
-            + " makes no sense: use zero (no limit) or 1 s to 24 h");
-      }
-      return with(draft -> draft.statementTimeout = timeout);
-    }
-
-    /**
-     * Sets how many times {@code migrate} retries after a lock timeout, waiting
-     * {@link #retryBackoff(Duration)} before the first retry and twice as long before each next.
-     * Default {@value #DEFAULT_LOCK_TIMEOUT_RETRIES}. A timed-out migration that ran in a transaction
-     * was rolled back, so the retry starts it afresh; one that ran outside a transaction (such as
-     * {@code CREATE INDEX CONCURRENTLY}) and left a failed history row is not retried.
-     *
-     * @param retries from 0 (fail at the first timeout) to 10
-     * @return a copy with the setting
-     */
-    public Configuration lockTimeoutRetries(int retries) {
-      if (retries < 0 || retries > 10) {
-        throw new IllegalArgumentException("\"" + retries + "\" lock-timeout retries makes no sense: use 0 to 10");
-      }
-      return with(draft -> draft.lockTimeoutRetries = retries);
-    }
-
-    /**
-     * Sets the wait before the first retry after a lock timeout; each next retry waits twice as long.
-     * Default {@value #DEFAULT_RETRY_BACKOFF_TEXT}.
-     *
-     * @param backoff from zero to 5 minutes
-     * @return a copy with the setting
-     */
-    public Configuration retryBackoff(Duration backoff) {
-      Objects.requireNonNull(backoff, "backoff");
-      if (backoff.isNegative() || backoff.compareTo(Duration.ofMinutes(5)) > 0) {
-        throw new IllegalArgumentException("a retry backoff of " + backoff + " makes no sense: use 0 to 5 min");
-      }
-      return with(draft -> draft.retryBackoff = backoff);
-    }
-
-    /** Returns the {@code lock_timeout} of migrations. */
-    public Duration lockTimeout() {
-      return lockTimeout;
-    }
-
-    /** Returns the {@code statement_timeout} of migrations; zero for none. */
-    public Duration statementTimeout() {
-      return statementTimeout;
-    }
-
-    /** Returns how many times a lock timeout is retried. */
-    public int lockTimeoutRetries() {
-      return lockTimeoutRetries;
-    }
-
-    /** Returns the wait before the first retry. */
-    public Duration retryBackoff() {
-      return retryBackoff;
-    }
-
-    /**
-     * Replaces the locations of the reverse scripts; by default this jar's {@code db/rollback}.
-     *
-     * @param locations Flyway-style locations, such as {@code filesystem:/path/to/rollback}
-     * @return a copy with the locations set
-     */
-    public Configuration rollbackLocations(String... locations) {
-      List<String> checked = checkLocations(locations, "rollback");
-      return with(draft -> draft.rollbackLocations = checked);
-    }
-
-    /**
-     * Sets whether schema changes are recorded in the audit table. On by default; turn it off only
-     * where nobody will ask who changed the schema (throwaway test databases).
-     *
-     * @param enabled whether to audit
-     * @return a copy with the setting
-     */
-    public Configuration audit(boolean enabled) {
-      return with(draft -> draft.audit = enabled);
-    }
-
-    /**
-     * Sets how long a schema change waits for another one (from any process) to release the schema
-     * lock. Default 60 s.
-     *
-     * @param wait from 1 second to 1 hour
-     * @return a copy with the setting
-     */
-    public Configuration lockWait(Duration wait) {
-      Objects.requireNonNull(wait, "wait");
-      if (wait.compareTo(Duration.ofSeconds(1)) < 0 || wait.compareTo(Duration.ofHours(1)) > 0) {
-        throw new IllegalArgumentException("a lock wait of " + wait + " makes no sense: use 1 s to 1 h");
-      }
-      return with(draft -> draft.lockWait = wait);
-    }
-
-    /**
-     * Lists the migrations that have no reverse script (a file of the same name under the rollback
-     * locations). Needs no database: the build's test runs it.
-     *
-     * @return the migration file names without a reverse script, oldest first; empty when paired
-     * @throws MigrationException if a location cannot be read
-     */
-    public List<String> missingReverseScripts() {
-      return ScriptCatalog.scan(CLASS_LOADER, locations)
-          .withoutCounterpartIn(ScriptCatalog.scan(CLASS_LOADER, rollbackLocations));
-    }
-
-    /**
-     * Lists the reverse scripts that match no migration (a misspelt name, say).
-     *
-     * @return their file names, oldest first
-     * @throws MigrationException if a location cannot be read
-     */
-    public List<String> orphanReverseScripts() {
-      return ScriptCatalog.scan(CLASS_LOADER, rollbackLocations)
-          .withoutCounterpartIn(ScriptCatalog.scan(CLASS_LOADER, locations));
-    }
-
-    /** Returns the reverse-script locations. */
-    public List<String> rollbackLocations() {
-      return rollbackLocations;
-    }
-
-    private static List<String> checkLocations(String[] locations, String kind) {
-      if (locations.length == 0) {
-        throw new IllegalArgumentException("no " + kind + " locations makes no sense: give at least one");
-      }
-      for (String location : locations) {
-        if (location == null || location.isBlank()) {
-          throw new IllegalArgumentException("a blank " + kind + " location makes no sense: "
-              + Arrays.toString(locations));
-        }
-      }
-      return List.of(locations);
-    }
-
-    /**
-     * Sets the database to migrate. The data source's user needs the right to create tables.
-     *
-     * @param dataSource the database
-     * @return a copy with the data source set
-     */
-    public Configuration dataSource(DataSource dataSource) {
-      Objects.requireNonNull(dataSource, "dataSource");
-      return with(draft -> draft.dataSource = dataSource);
-    }
-
-    /**
-     * Replaces the migration locations; by default this jar's {@value #DEFAULT_LOCATION_TEXT}.
-     *
-     * @param locations Flyway locations, such as {@code filesystem:/path/to/migrations}
-     * @return a copy with the locations set
-     */
-    public Configuration locations(String... locations) {
-      if (locations.length == 0) {
-        throw new IllegalArgumentException("no migration locations makes no sense: give at least one");
-      }
-      for (String location : locations) {
-        if (location == null || location.isBlank()) {
-          throw new IllegalArgumentException("a blank migration location makes no sense: " + Arrays.toString(locations));
-        }
-      }
-      List<String> checked = List.of(locations);
-      return with(draft -> draft.locations = checked);
-    }
-
-    /**
-     * Allows {@link CarriersMigrations#clean()}, which drops every object. Off by default.
-     *
-     * @param enabled whether clean is allowed
-     * @return a copy with the setting
-     */
-    public Configuration cleanEnabled(boolean enabled) {
-      return with(draft -> draft.cleanEnabled = enabled);
-    }
-
-    /** Returns the migration locations. */
-    public List<String> locations() {
-      return locations;
-    }
-
-    /** Returns whether clean is allowed. */
-    public boolean cleanEnabled() {
-      return cleanEnabled;
-    }
-
-    /**
-     * Builds the migrations object.
-     *
-     * @return an immutable, thread-safe {@link CarriersMigrations}
-     * @throws IllegalStateException if no data source was set
-     */
-    public CarriersMigrations load() {
-      if (dataSource == null) {
-        throw new IllegalStateException("no data source: call dataSource(...) before load()");
-      }
-      return new CarriersMigrations(this);
-    }
-
-    private static final String DEFAULT_LOCATION_TEXT = DEFAULT_LOCATION;
-    private static final String DEFAULT_LOCK_TIMEOUT_TEXT = "5 s";
-    private static final String DEFAULT_RETRY_BACKOFF_TEXT = "2 s";
   }
 }

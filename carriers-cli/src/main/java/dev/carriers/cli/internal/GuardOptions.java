@@ -1,6 +1,6 @@
 package dev.carriers.cli.internal;
 
-import dev.carriers.schema.CarriersMigrations;
+import dev.carriers.schema.MigrationsConfiguration;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -12,7 +12,7 @@ import picocli.CommandLine.TypeConversionException;
 /**
  * The guards of {@code migrate}: {@code --lock-timeout}, {@code --statement-timeout},
  * {@code --lock-retries} and {@code --retry-backoff}, applied to a
- * {@link CarriersMigrations.Configuration}. Unset options keep the library's defaults.
+ * {@link MigrationsConfiguration}. Unset options keep the library's defaults.
  *
  * <p>One instance per invocation; not thread-safe.
  */
@@ -49,7 +49,7 @@ public final class GuardOptions {
    * @return a copy with the options applied
    * @throws InvalidOptionException if a value makes no sense (its message says why)
    */
-  CarriersMigrations.Configuration applyTo(CarriersMigrations.Configuration configuration) {
+  MigrationsConfiguration applyTo(MigrationsConfiguration configuration) {
     try {
       return apply(configuration);
     } catch (IllegalArgumentException e) {
@@ -57,8 +57,8 @@ public final class GuardOptions {
     }
   }
 
-  private CarriersMigrations.Configuration apply(CarriersMigrations.Configuration configuration) {
-    CarriersMigrations.Configuration result = configuration;
+  private MigrationsConfiguration apply(MigrationsConfiguration configuration) {
+    MigrationsConfiguration result = configuration;
     if (lockTimeout != null) {
       result = result.lockTimeout(lockTimeout);
     }
