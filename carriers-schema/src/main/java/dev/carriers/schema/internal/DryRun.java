@@ -63,7 +63,7 @@ public final class DryRun {
         try {
           info = context.flyway().info();
         } catch (FlywayException e) {
-          throw new MigrationException("dry-run failed: reading the history: " + e.getMessage(), e);
+          throw FlywayErrorTranslator.translate("dry-run failed: reading the history", e);
         }
         for (MigrationInfo migration : info.all()) {
           if (migration.getState().isFailed()) {
@@ -95,7 +95,7 @@ public final class DryRun {
           if (failed) {
             results.add(new DryRunMigration(version, pending.getDescription(), script.fileName(), text,
                 DryRunOutcome.SKIPPED, 0, List.of(), null));
-          } else if (LifecycleContext.nonTransactional(pending, sql)) {
+          } else if (LifecycleContext.nonTransactional(script, sql)) {
             String statement = sql.nonTransactionalStatement();
             results.add(new DryRunMigration(version, pending.getDescription(), script.fileName(), text,
                 DryRunOutcome.NOT_TRANSACTIONAL, 0, List.of(), "not executed: cannot run inside a transaction"

@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
@@ -79,12 +78,7 @@ public final class Rollback {
       throw new RollbackRefusedException("rollback refused: nothing is applied (no history table "
           + history.qualified() + ")");
     }
-    MigrationInfo[] all;
-    try {
-      all = context.flyway().info().all();
-    } catch (FlywayException e) {
-      throw new MigrationException("rollback failed: reading the history: " + e.getMessage(), e);
-    }
+    MigrationInfo[] all = context.info("rollback failed: reading the history");
     List<String> unknown = new ArrayList<>();
     List<String> failed = new ArrayList<>();
     List<MigrationInfo> applied = new ArrayList<>();

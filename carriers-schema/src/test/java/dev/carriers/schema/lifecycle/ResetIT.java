@@ -49,14 +49,6 @@ class ResetIT {
   }
 
   @Test
-  void clean_isSerializedAndAudited() throws Exception {
-    migrations.clean();
-    assertThat(Fixtures.query(database, "select to_regclass('carriers') is null")).containsExactly("t");
-    assertThat(migrations.auditTrail(1)).extracting(entry -> entry.outcome() + " " + entry.command())
-        .containsExactly("SUCCEEDED clean");
-  }
-
-  @Test
   void reset_runsTheSeeder() throws Exception {
     ResetResult result = migrations.reset(ResetOptions.defaults().seeder(dataSource -> {
       try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
