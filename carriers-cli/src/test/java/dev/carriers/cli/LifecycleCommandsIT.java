@@ -124,10 +124,22 @@ class LifecycleCommandsIT extends OnEmptyDatabase {
     assertThat(query("select count(*) > 0 from carriers")).isEqualTo("t");
     assertThat(query("select count(*) from carriers where mc_number = '99999999'")).isEqualTo("0");
 
+    execute("create table stray (id int)");
     CommandRun skipped = CommandRun.of("reset", "--skip-seed", "--json", "--url", url);
     assertThat(skipped.exitCode()).as(skipped.toString()).isEqualTo(ExitCode.OK.code());
     assertThat(JSON.readTree(skipped.out()).get("seeded").asBoolean()).isFalse();
+    assertThat(JSON.readTree(skipped.out()).get("currentVersion").asText()).isEqualTo(KnownMigrations.LATEST);
     assertThat(query("select count(*) from carriers")).isEqualTo("0");
+    assertThat(query("select to_regclass('stray') is null")).isEqualTo("t");
+    assertThat(CommandRun.of("status", "--url", url).exitCode()).isEqualTo(ExitCode.OK.code());
+
+    // Each reset is one entry around the entries of its clean and migrate; the trail survives the drop.
+    JsonNode trail = JSON.readTree(CommandRun.of("audit", "--json", "--limit", "7", "--url", url).out()).get("entries");
+    assertThat(trail).extracting(entry -> entry.get("outcome").asText() + " " + entry.get("command").asText()
+        + " " + entry.get("arguments").asText()).containsExactly("SUCCEEDED migrate ", "SUCCEEDED clean ",
+            "SUCCEEDED reset skip-seed", "SUCCEEDED migrate ", "SUCCEEDED clean ", "SUCCEEDED reset seed",
+            "SUCCEEDED migrate ");
+    assertThat(trail.get(2).get("toVersion").asText()).isEqualTo(KnownMigrations.LATEST);
   }
 
   @Test
@@ -138,7 +150,13 @@ class LifecycleCommandsIT extends OnEmptyDatabase {
 
     CommandRun refused = CommandRun.of("reset", "--skip-seed", "--url", url);
     assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCode.RESET_REFUSED.code());
-    assertThat(refused.err()).contains("marked production");
+    assertThat(refused.err()).isEqualTo("carriers: reset refused: the database is marked production;"
+        + " force it (and confirm) to reset anyway\n");
+    JsonNode refusal = JSON.readTree(CommandRun.of("audit", "--json", "--limit", "1", "--url", url).out())
+        .get("entries").get(0);
+    assertThat(refusal.get("command").asText() + " " + refusal.get("arguments").asText() + " "
+        + refusal.get("outcome").asText()).isEqualTo("reset skip-seed REFUSED");
+    assertThat(refusal.get("error").asText()).contains("marked production");
     CommandRun unconfirmed = CommandRun.of("reset", "--skip-seed", "--force", "--url", url);
     assertThat(unconfirmed.exitCode()).isEqualTo(ExitCode.RESET_REFUSED.code());
     assertThat(unconfirmed.err()).contains("--confirm " + database.name());

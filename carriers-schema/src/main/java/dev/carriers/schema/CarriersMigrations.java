@@ -19,9 +19,6 @@ import dev.carriers.schema.lifecycle.CleanRefusedException;
 import dev.carriers.schema.lifecycle.DryRunReport;
 import dev.carriers.schema.lifecycle.InvalidIndex;
 import dev.carriers.schema.lifecycle.MigrationLockTimeoutException;
-import dev.carriers.schema.lifecycle.ResetOptions;
-import dev.carriers.schema.lifecycle.ResetRefusedException;
-import dev.carriers.schema.lifecycle.ResetResult;
 import dev.carriers.schema.lifecycle.RollbackRefusedException;
 import dev.carriers.schema.lifecycle.RollbackResult;
 import dev.carriers.schema.lifecycle.SchemaLockTimeoutException;
@@ -249,48 +246,6 @@ public final class CarriersMigrations {
       new Clean(context).run();
       return Boolean.TRUE;
     }, null);
-  }
-
-  /**
-   * Drops every object of the schema, migrates, and seeds (unless skipped). Refused, before anything
-   * is dropped, on a database the options' production check recognises unless forced, and when
-   * seeding is asked for without a seeder. Needs {@link MigrationsConfiguration#cleanEnabled(boolean)}.
-   * Recorded in the audit table.
-   *
-   * @param options seeding and production settings
-   * @return what was done
-   * @throws ResetRefusedException if refused; nothing is dropped
-   * @throws MigrationException if clean, migrate or the seed fails
-   */
-  public ResetResult reset(ResetOptions options) {
-    Objects.requireNonNull(options, "options");
-    String arguments = (options.skipsSeed() ? "skip-seed" : "seed") + (options.isForced() ? ",forced" : "");
-    return auditLog.around("reset", arguments, () -> {
-      if (!configuration.cleanEnabled()) {
-        throw new ResetRefusedException("reset refused: it drops every table; enable it with cleanEnabled(true)");
-      }
-      if (!options.skipsSeed() && options.seeder() == null) {
-        throw new ResetRefusedException("reset refused: seeding asked for but no seeder is configured;"
-            + " skip the seed or configure one");
-      }
-      // Asked even when forced: the check may remember the answer (to mark the database again).
-      boolean production = options.productionCheck() != null
-          && options.productionCheck().isProduction(configuration.dataSource());
-      if (production && !options.isForced()) {
-        throw new ResetRefusedException("reset refused: the database is marked production;"
-            + " force it (and confirm) to reset anyway");
-      }
-      new Clean(context).run();
-      MigrateResult migrated = migrate.run();
-      if (!options.skipsSeed()) {
-        try {
-          options.seeder().seed(configuration.dataSource());
-        } catch (RuntimeException e) {
-          throw new MigrationException("reset failed: seed: " + e.getMessage(), e);
-        }
-      }
-      return new ResetResult(migrated, !options.skipsSeed());
-    }, result -> new AuditLog.Change(null, result.migrate().targetVersion(), result.migrate().appliedVersions()));
   }
 
   /**

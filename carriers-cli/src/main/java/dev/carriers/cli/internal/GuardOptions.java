@@ -1,5 +1,6 @@
 package dev.carriers.cli.internal;
 
+import dev.carriers.cli.ExitCode;
 import dev.carriers.schema.MigrationsConfiguration;
 import java.time.Duration;
 import java.util.Locale;
@@ -47,13 +48,13 @@ public final class GuardOptions {
    *
    * @param configuration the configuration
    * @return a copy with the options applied
-   * @throws InvalidOptionException if a value makes no sense (its message says why)
+   * @throws CommandFailure with {@link ExitCode#USAGE} if a value makes no sense (its message says why)
    */
   MigrationsConfiguration applyTo(MigrationsConfiguration configuration) {
     try {
       return apply(configuration);
     } catch (IllegalArgumentException e) {
-      throw new InvalidOptionException("invalid guard option: " + e.getMessage(), e);
+      throw new CommandFailure(ExitCode.USAGE, "invalid guard option: " + e.getMessage(), e);
     }
   }
 

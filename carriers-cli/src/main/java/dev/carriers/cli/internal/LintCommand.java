@@ -81,7 +81,7 @@ public final class LintCommand implements Callable<Integer> {
       }
       linter = builder.load();
     } catch (LibPgQueryUnavailableException e) {
-      throw new LintUnavailableException("lint: " + e.getMessage(), e);
+      throw new CommandFailure(ExitCode.LINT_UNAVAILABLE, "lint: " + e.getMessage(), e);
     }
     LintReport report;
     try {
@@ -90,7 +90,7 @@ public final class LintCommand implements Callable<Integer> {
       if (dir == null && suppressions == null) {
         throw e; // the jar's own migrations: not the user's input
       }
-      throw new LintInputException(e.getMessage(), e);
+      throw new CommandFailure(ExitCode.USAGE, e.getMessage(), e);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {

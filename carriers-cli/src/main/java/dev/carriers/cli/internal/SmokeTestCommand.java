@@ -12,7 +12,6 @@ import dev.carriers.schema.MigrationState;
 import dev.carriers.schema.MigrationStatus;
 import dev.carriers.schema.jooq.tables.records.CarrierRecord;
 import dev.carriers.schema.lifecycle.InvalidIndex;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -166,16 +165,7 @@ public final class SmokeTestCommand extends DatabaseCommand {
           return rolledBack.check;
         }
       }
-      return new Check("canary", false, "create/read/delete failed: " + ErrorReport.describe(e, sqlCause(e)));
+      return new Check("canary", false, "create/read/delete failed: " + ErrorReport.describe(e));
     }
-  }
-
-  private static SQLException sqlCause(Throwable error) {
-    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SQLException sql) {
-        return sql;
-      }
-    }
-    return null;
   }
 }
