@@ -140,13 +140,4 @@ public enum ExitCode {
   public List<ErrorKind> kinds() {
     return kinds;
   }
-
-  /**
-   * Tells whether this code reports a refusal: nothing was changed because a check said no.
-   *
-   * @return true when it stands for a refusal kind ({@link ErrorKind#isRefusal()})
-   */
-  public boolean isRefusal() {
-    return kinds.stream().anyMatch(ErrorKind::isRefusal);
-  }
 }

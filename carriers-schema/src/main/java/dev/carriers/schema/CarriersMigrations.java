@@ -72,7 +72,7 @@ public final class CarriersMigrations {
 
   CarriersMigrations(MigrationsConfiguration configuration) {
     this.configuration = configuration;
-    MigrationTiming timing = new MigrationTiming();
+    MigrationTiming timing = new MigrationTiming(configuration.progress());
     this.context = LifecycleContext.of(configuration, MigrationsConfiguration.CLASS_LOADER, timing);
     this.auditLog = new AuditLog(configuration.dataSource(), configuration.audit(), context::currentVersionOrNull);
     this.migrate = new Migrate(context, timing,

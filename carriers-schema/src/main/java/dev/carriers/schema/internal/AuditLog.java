@@ -204,8 +204,7 @@ public final class AuditLog {
           return;
         }
       }
-      connection.setAutoCommit(false);
-      try {
+      LifecycleContext.inTransaction(connection, () -> {
         statement.execute("select pg_advisory_xact_lock(" + CREATE_LOCK + ")");
         statement.execute("create schema if not exists carriers_audit");
         statement.execute("create table if not exists " + TABLE + " ("
@@ -226,13 +225,7 @@ public final class AuditLog {
             + " error text)");
         statement.execute("comment on table " + TABLE + " is 'Every schema change attempted by the carriers"
             + " tool (migrate, rollback, baseline, reset), written outside the change''s own transaction.'");
-        connection.commit();
-      } catch (SQLException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-      }
+      });
     }
   }
 

@@ -19,21 +19,12 @@ import org.flywaydb.core.api.MigrationVersion;
  * the baseline in Flyway's history, so that {@code migrate} applies the later versions.
  *
  * <p>Thread-safe: one call per baseline, no shared state.
+ *
+ * @param context the shared context
  */
-public final class Baseline {
+public record Baseline(LifecycleContext context) {
 
   private static final String PROBE_SCHEMA = "carriers_baseline_probe";
-
-  private final LifecycleContext context;
-
-  /**
-   * Creates the engine.
-   *
-   * @param context the shared context
-   */
-  public Baseline(LifecycleContext context) {
-    this.context = context;
-  }
 
   /**
    * Returns the default baseline version: the first migration of this build.

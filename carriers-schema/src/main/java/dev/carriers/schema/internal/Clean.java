@@ -3,26 +3,17 @@ package dev.carriers.schema.internal;
 import dev.carriers.schema.MigrationException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.Flyway;
 
 /**
  * Drops every object of the schema with Flyway's clean, under the schema lock, so that it never
  * interleaves with a migrate, rollback or baseline of another process.
  *
  * <p>Thread-safe: one call per clean, no shared state.
+ *
+ * @param context the shared context
  */
-public final class Clean {
-
-  private final LifecycleContext context;
-
-  /**
-   * Creates the command.
-   *
-   * @param context the shared context
-   */
-  public Clean(LifecycleContext context) {
-    this.context = context;
-  }
+public record Clean(LifecycleContext context) {
 
   /**
    * Cleans. Flyway itself refuses unless clean was enabled in the configuration; the front checks
@@ -38,9 +29,7 @@ public final class Clean {
       HistoryTable history = context.historyTable(connection);
       SchemaLock.acquire(connection, history.lockKey(), context.lockWait(), "clean");
       try {
-        context.flyway().clean();
-      } catch (FlywayException e) {
-        throw FlywayErrorTranslator.translate("clean failed", e);
+        context.withFlyway("clean failed", Flyway::clean);
       } finally {
         SchemaLock.release(connection, history.lockKey());
       }

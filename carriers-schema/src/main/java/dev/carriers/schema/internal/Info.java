@@ -6,7 +6,7 @@ import dev.carriers.schema.MigrationState;
 import dev.carriers.schema.MigrationStatus;
 import java.util.ArrayList;
 import java.util.List;
-import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 
@@ -15,19 +15,10 @@ import org.flywaydb.core.api.MigrationInfoService;
  * ({@link MigrationState}).
  *
  * <p>Thread-safe: one call per listing, no shared state.
+ *
+ * @param context the shared context
  */
-public final class Info {
-
-  private final LifecycleContext context;
-
-  /**
-   * Creates the command.
-   *
-   * @param context the shared context
-   */
-  public Info(LifecycleContext context) {
-    this.context = context;
-  }
+public record Info(LifecycleContext context) {
 
   /**
    * Reads the status.
@@ -36,12 +27,7 @@ public final class Info {
    * @throws MigrationException if the database cannot be read
    */
   public MigrationStatus run() {
-    MigrationInfoService info;
-    try {
-      info = context.flyway().info();
-    } catch (FlywayException e) {
-      throw FlywayErrorTranslator.translate("status failed", e);
-    }
+    MigrationInfoService info = context.withFlyway("status failed", Flyway::info);
     List<MigrationEntry> entries = new ArrayList<>();
     for (MigrationInfo migration : info.all()) {
       entries.add(new MigrationEntry(

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -34,11 +35,11 @@ public record LifecycleContext(DataSource dataSource, Flyway flyway, ClassLoader
 
   /**
    * Configures Flyway from the settings: the locations, clean only when enabled, the timeouts on
-   * every session, the progress line, and the given callbacks.
+   * every session, and the given callbacks.
    *
    * @param configuration the settings
    * @param classLoader the class loader of {@code classpath:} locations
-   * @param callbacks more Flyway callbacks, such as the migration timing
+   * @param callbacks more Flyway callbacks, such as the migration timing and progress line
    * @return the context
    * @throws MigrationException if Flyway rejects the settings (a location it cannot parse)
    */
@@ -46,9 +47,6 @@ public record LifecycleContext(DataSource dataSource, Flyway flyway, ClassLoader
       Callback... callbacks) {
     SessionSettings timeouts = new SessionSettings(configuration.lockTimeout(), configuration.statementTimeout());
     List<Callback> all = new ArrayList<>(List.of(timeouts));
-    if (configuration.progress() != null) {
-      all.add(new ProgressCallback(configuration.progress()));
-    }
     all.addAll(List.of(callbacks));
     Flyway flyway;
     try {
@@ -109,15 +107,18 @@ public record LifecycleContext(DataSource dataSource, Flyway flyway, ClassLoader
   }
 
   /**
-   * Lists what Flyway knows of every migration, translating its failure.
+   * Calls Flyway, translating its failure: the one way the commands use Flyway, so that none of
+   * its exceptions leaves the front.
    *
-   * @param what what fails when this does, such as {@code rollback failed: reading the history}
-   * @return the migrations, applied and pending
-   * @throws MigrationException if the history cannot be read
+   * @param what what failed when it fails, such as {@code rollback failed: reading the history}
+   * @param call what to ask Flyway
+   * @param <T> the answer
+   * @return Flyway's answer
+   * @throws MigrationException if Flyway fails
    */
-  public MigrationInfo[] info(String what) {
+  public <T> T withFlyway(String what, Function<Flyway, T> call) {
     try {
-      return flyway.info().all();
+      return call.apply(flyway);
     } catch (FlywayException e) {
       throw FlywayErrorTranslator.translate(what, e);
     }
@@ -148,6 +149,39 @@ public record LifecycleContext(DataSource dataSource, Flyway flyway, ClassLoader
       for (String sql : script.statements()) {
         statement.execute(sql);
       }
+    }
+  }
+
+  /** Work on a connection, which may fail with the driver's exception. */
+  @FunctionalInterface
+  public interface SqlWork {
+
+    /**
+     * Does the work.
+     *
+     * @throws SQLException on failure
+     */
+    void run() throws SQLException;
+  }
+
+  /**
+   * Runs work in one transaction on a connection in autocommit mode: commits it, or rolls it back
+   * when it throws, and leaves the connection in autocommit mode again.
+   *
+   * @param connection the connection
+   * @param work the work, on that connection
+   * @throws SQLException the work's failure, after the rollback
+   */
+  public static void inTransaction(Connection connection, SqlWork work) throws SQLException {
+    connection.setAutoCommit(false);
+    try {
+      work.run();
+      connection.commit();
+    } catch (SQLException | RuntimeException e) {
+      connection.rollback();
+      throw e;
+    } finally {
+      connection.setAutoCommit(true);
     }
   }
 

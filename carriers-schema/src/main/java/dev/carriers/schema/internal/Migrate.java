@@ -20,29 +20,14 @@ import org.flywaydb.core.api.output.MigrateOutput;
  * is not. Every attempt's migrations are timed and told to the listeners.
  *
  * <p>Thread-safe: the timing of a run is per thread, the rest is immutable.
+ *
+ * @param context the shared context, whose Flyway has {@code timing} among its callbacks
+ * @param timing the timing callback
+ * @param events where each migration's outcome goes
+ * @param configuration the timeouts and retries
  */
-public final class Migrate {
-
-  private final LifecycleContext context;
-  private final MigrationTiming timing;
-  private final MigrationEvents events;
-  private final MigrationsConfiguration configuration;
-
-  /**
-   * Creates the command.
-   *
-   * @param context the shared context, whose Flyway has {@code timing} among its callbacks
-   * @param timing the timing callback
-   * @param events where each migration's outcome goes
-   * @param configuration the timeouts and retries
-   */
-  public Migrate(LifecycleContext context, MigrationTiming timing, MigrationEvents events,
-      MigrationsConfiguration configuration) {
-    this.context = context;
-    this.timing = timing;
-    this.events = events;
-    this.configuration = configuration;
-  }
+public record Migrate(LifecycleContext context, MigrationTiming timing, MigrationEvents events,
+    MigrationsConfiguration configuration) {
 
   /**
    * Applies every pending migration.

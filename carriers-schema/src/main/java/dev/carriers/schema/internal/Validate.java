@@ -5,7 +5,7 @@ import dev.carriers.schema.MigrationValidationException;
 import dev.carriers.schema.lifecycle.InvalidIndex;
 import java.util.ArrayList;
 import java.util.List;
-import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.ValidateOutput;
 import org.flywaydb.core.api.output.ValidateResult;
 
@@ -15,19 +15,10 @@ import org.flywaydb.core.api.output.ValidateResult;
  * reports every problem at once.
  *
  * <p>Thread-safe: one call per check, no shared state.
+ *
+ * @param context the shared context
  */
-public final class Validate {
-
-  private final LifecycleContext context;
-
-  /**
-   * Creates the command.
-   *
-   * @param context the shared context
-   */
-  public Validate(LifecycleContext context) {
-    this.context = context;
-  }
+public record Validate(LifecycleContext context) {
 
   /**
    * Runs the checks.
@@ -36,12 +27,7 @@ public final class Validate {
    * @throws MigrationException if the database cannot be reached
    */
   public void run() {
-    ValidateResult result;
-    try {
-      result = context.flyway().validateWithResult();
-    } catch (FlywayException e) {
-      throw FlywayErrorTranslator.translate("validate failed", e);
-    }
+    ValidateResult result = context.withFlyway("validate failed", Flyway::validateWithResult);
     List<String> missingReverse = context.migrations().withoutCounterpartIn(context.reverseScripts());
     List<InvalidIndex> invalid = InvalidIndexes.list(context.dataSource());
     if (result.validationSuccessful && missingReverse.isEmpty() && invalid.isEmpty()) {
