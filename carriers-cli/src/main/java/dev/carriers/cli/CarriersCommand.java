@@ -16,7 +16,7 @@ import java.util.Objects;
  *
  * <p>The database comes from {@code --url}, else the environment variable {@code DATABASE_URL},
  * else {@link dev.carriers.DatabaseUrl#LOCAL_DEFAULT}. Errors are one line on standard error (a
- * stack trace only with {@code --verbose}) and an exit code from {@link ExitCodes}; passwords never
+ * stack trace only with {@code --verbose}) and an exit code from {@link ExitCode}; passwords never
  * appear in the output.
  *
  * <p>Only {@link #main} exits the JVM; {@link #run(PrintWriter, PrintWriter, Map, String...)} returns
@@ -41,7 +41,7 @@ public final class CarriersCommand {
    * Runs the command on the process's standard output, standard error and environment.
    *
    * @param args the command line
-   * @return the exit code, one of {@link ExitCodes}
+   * @return the exit code, one of {@link ExitCode}
    */
   public static int run(String... args) {
     Charset charset = Charset.defaultCharset();
@@ -57,7 +57,7 @@ public final class CarriersCommand {
    * @param err where errors go
    * @param environment the environment variables to consult ({@code DATABASE_URL})
    * @param args the command line
-   * @return the exit code, one of {@link ExitCodes}
+   * @return the exit code, one of {@link ExitCode}
    */
   public static int run(PrintWriter out, PrintWriter err, Map<String, String> environment,
       String... args) {

@@ -22,14 +22,14 @@ class DatabaseIT {
     String url = TestUrls.libpq(server, name);
     try {
       CommandRun run = CommandRun.of("migrate", "--create-database", "--url", url);
-      assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
+      assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.OK.code());
       assertThat(run.out()).startsWith("Created database \"" + name + "\".\nApplied " + KnownMigrations.COUNT + " migrations");
       assertThat(exists(server, name)).isTrue();
 
       CommandRun again = CommandRun.of("migrate", "--create-database", "--url", url);
-      assertThat(again.exitCode()).as(again.toString()).isEqualTo(ExitCodes.OK);
+      assertThat(again.exitCode()).as(again.toString()).isEqualTo(ExitCode.OK.code());
       assertThat(again.out()).doesNotContain("Created").contains("up to date");
-      assertThat(CommandRun.of("status", "--url", url).exitCode()).isEqualTo(ExitCodes.OK);
+      assertThat(CommandRun.of("status", "--url", url).exitCode()).isEqualTo(ExitCode.OK.code());
     } finally {
       drop(server, name);
     }
@@ -39,14 +39,14 @@ class DatabaseIT {
   void missingDatabase_withoutFlag_saysToPassIt(TestDatabase server) throws SQLException {
     String name = "carriers_cli_missing_" + ThreadLocalRandom.current().nextInt(1_000_000);
     CommandRun run = CommandRun.of("migrate", "--url", TestUrls.libpq(server, name));
-    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.DATABASE_MISSING);
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.DATABASE_MISSING.code());
     assertThat(run.err()).isEqualTo("carriers: database \"" + name + "\" does not exist on jdbc:postgresql://"
         + TestUrls.hostPort(server) + "; pass --create-database to create it\n");
     assertThat(run.out()).isEmpty();
     assertThat(exists(server, name)).isFalse();
 
     CommandRun status = CommandRun.of("status", "--url", TestUrls.libpq(server, name));
-    assertThat(status.exitCode()).isEqualTo(ExitCodes.DATABASE_MISSING);
+    assertThat(status.exitCode()).isEqualTo(ExitCode.DATABASE_MISSING.code());
     assertThat(status.err()).contains("run 'carriers migrate --create-database'");
   }
 
@@ -56,7 +56,7 @@ class DatabaseIT {
     CommandRun run = CommandRun.of("status", "--url",
         "jdbc:postgresql://127.0.0.1:1/carriers?user=postgres&connectTimeout=2");
     long millis = (System.nanoTime() - start) / 1_000_000;
-    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.DATABASE_UNREACHABLE);
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.DATABASE_UNREACHABLE.code());
     assertThat(run.err()).startsWith("carriers: cannot connect to jdbc:postgresql://127.0.0.1:1/carriers as postgres: ");
     assertThat(run.err().lines()).hasSize(1);
     assertThat(millis).isLessThan(10_000);
@@ -66,7 +66,7 @@ class DatabaseIT {
   void unknownRole_isAuthenticationFailure(TestDatabase server) {
     CommandRun run = CommandRun.of("status", "--url",
         "postgresql://carriers_no_such_role@" + TestUrls.hostPort(server) + "/" + server.name());
-    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.AUTHENTICATION_FAILED);
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.AUTHENTICATION_FAILED.code());
     assertThat(run.err()).startsWith("carriers: authentication failed on ").contains("carriers_no_such_role");
   }
 

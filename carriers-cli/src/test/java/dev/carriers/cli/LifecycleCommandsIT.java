@@ -18,18 +18,18 @@ class LifecycleCommandsIT extends OnEmptyDatabase {
   @Test
   void validate_passesWhenMigrated_failsWhenPending() throws Exception {
     CommandRun pending = CommandRun.of("validate", "--url", url);
-    assertThat(pending.exitCode()).as(pending.toString()).isEqualTo(ExitCodes.VALIDATION_FAILED);
+    assertThat(pending.exitCode()).as(pending.toString()).isEqualTo(ExitCode.VALIDATION_FAILED.code());
     assertThat(pending.err()).startsWith("carriers: ").contains("not applied").doesNotContain("\tat ");
     assertThat(pending.err().lines()).hasSize(1);
 
     migrate();
     CommandRun valid = CommandRun.of("validate", "--url", url);
-    assertThat(valid.exitCode()).as(valid.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(valid.exitCode()).as(valid.toString()).isEqualTo(ExitCode.OK.code());
     assertThat(valid.out()).startsWith("Valid: schema version ");
 
     execute("update flyway_schema_history set checksum = checksum + 1 where version = '2'");
     CommandRun edited = CommandRun.of("validate", "--json", "--url", url);
-    assertThat(edited.exitCode()).as(edited.toString()).isEqualTo(ExitCodes.VALIDATION_FAILED);
+    assertThat(edited.exitCode()).as(edited.toString()).isEqualTo(ExitCode.VALIDATION_FAILED.code());
     JsonNode document = JSON.readTree(edited.out());
     assertThat(document.get("valid").asBoolean()).isFalse();
     assertThat(document.get("problems").toString()).contains("checksum mismatch");
@@ -40,7 +40,7 @@ class LifecycleCommandsIT extends OnEmptyDatabase {
     migrate();
     execute("update flyway_schema_history set checksum = checksum + 1 where version = '2'");
     CommandRun status = CommandRun.of("status", "--url", url);
-    assertThat(status.exitCode()).as(status.toString()).isEqualTo(ExitCodes.CHECKSUM_MISMATCH);
+    assertThat(status.exitCode()).as(status.toString()).isEqualTo(ExitCode.CHECKSUM_MISMATCH.code());
     assertThat(status.out()).contains("APPLIED (CHANGED)", "checksum mismatch");
     JsonNode json = JSON.readTree(CommandRun.of("status", "--json", "--url", url).out());
     assertThat(json.get("checksumMismatches").asInt()).isEqualTo(1);
@@ -51,7 +51,7 @@ class LifecycleCommandsIT extends OnEmptyDatabase {
     Path report = dir.resolve("dry-run.json");
     CommandRun run = CommandRun.of("dry-run", "--url", url, "--report", report.toString());
 
-    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.OK.code());
     assertThat(run.out()).contains("Version 1 (V1__create_carriers.sql): SUCCEEDED in ",
         "lock AccessExclusiveLock on public.carriers", "    | create table carriers (",
         "rolled back; database unchanged at version none.");
@@ -61,7 +61,7 @@ class LifecycleCommandsIT extends OnEmptyDatabase {
     assertThat(document.get("migrations").get(0).get("sql").asText()).contains("create table carriers");
     assertThat(query("select to_regclass('carriers') is null and to_regclass('flyway_schema_history') is null"))
         .isEqualTo("t");
-    assertThat(CommandRun.of("status", "--url", url).exitCode()).isEqualTo(ExitCodes.PENDING);
+    assertThat(CommandRun.of("status", "--url", url).exitCode()).isEqualTo(ExitCode.PENDING.code());
   }
 
   @Test
@@ -70,24 +70,24 @@ class LifecycleCommandsIT extends OnEmptyDatabase {
     String head = query("select max(version::int)::text from flyway_schema_history");
 
     CommandRun one = CommandRun.of("rollback", "--url", url);
-    assertThat(one.exitCode()).as(one.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(one.exitCode()).as(one.toString()).isEqualTo(ExitCode.OK.code());
     assertThat(one.out()).startsWith("Rolled back 1 migration: " + head + "\n");
 
     CommandRun toOne = CommandRun.of("rollback", "--to", "1", "--json", "--url", url);
-    assertThat(toOne.exitCode()).as(toOne.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(toOne.exitCode()).as(toOne.toString()).isEqualTo(ExitCode.OK.code());
     assertThat(JSON.readTree(toOne.out()).get("currentVersion").asText()).isEqualTo("1");
 
     CommandRun unknown = CommandRun.of("rollback", "--to", "999", "--url", url);
-    assertThat(unknown.exitCode()).as(unknown.toString()).isEqualTo(ExitCodes.ROLLBACK_REFUSED);
+    assertThat(unknown.exitCode()).as(unknown.toString()).isEqualTo(ExitCode.ROLLBACK_REFUSED.code());
     assertThat(unknown.err()).isEqualTo("carriers: rollback refused: target version 999 is not applied to this"
         + " database (current version 1)\n");
     CommandRun verbose = CommandRun.of("rollback", "--to", "999", "--verbose", "--url", url);
     assertThat(verbose.err()).contains("UnknownTargetVersionException", "\tat ");
 
     CommandRun tooMany = CommandRun.of("rollback", "--steps", "5", "--url", url);
-    assertThat(tooMany.exitCode()).isEqualTo(ExitCodes.ROLLBACK_REFUSED);
+    assertThat(tooMany.exitCode()).isEqualTo(ExitCode.ROLLBACK_REFUSED.code());
     CommandRun both = CommandRun.of("rollback", "--steps", "1", "--to", "1", "--url", url);
-    assertThat(both.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(both.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(query("select count(*) from flyway_schema_history")).isEqualTo("1");
 
     assertThat(CommandRun.of("migrate", "--progress", "--url", url).err())
@@ -98,7 +98,7 @@ class LifecycleCommandsIT extends OnEmptyDatabase {
   void baseline_adoptsACompatibleOldSchema_andRefusesADriftedOne() throws Exception {
     execute(legacy("init-drifted.sql"));
     CommandRun drifted = CommandRun.of("baseline", "--url", url);
-    assertThat(drifted.exitCode()).as(drifted.toString()).isEqualTo(ExitCodes.BASELINE_REFUSED);
+    assertThat(drifted.exitCode()).as(drifted.toString()).isEqualTo(ExitCode.BASELINE_REFUSED.code());
     assertThat(drifted.err()).contains("does not match version 1",
         "column carriers.name: character varying(100) not null, expected character varying(255) not null");
     assertThat(drifted.err().lines()).hasSize(1);
@@ -106,10 +106,10 @@ class LifecycleCommandsIT extends OnEmptyDatabase {
     execute("drop table carriers");
     execute(legacy("init-compatible.sql"));
     CommandRun adopted = CommandRun.of("baseline", "--url", url);
-    assertThat(adopted.exitCode()).as(adopted.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(adopted.exitCode()).as(adopted.toString()).isEqualTo(ExitCode.OK.code());
     assertThat(adopted.out()).contains("Baseline recorded at version 1");
     CommandRun migrated = CommandRun.of("migrate", "--json", "--url", url);
-    assertThat(migrated.exitCode()).as(migrated.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(migrated.exitCode()).as(migrated.toString()).isEqualTo(ExitCode.OK.code());
     assertThat(JSON.readTree(migrated.out()).get("applied").get(0).asText()).isEqualTo("2");
   }
 
@@ -119,15 +119,27 @@ class LifecycleCommandsIT extends OnEmptyDatabase {
     execute("insert into carriers (name, mc_number) values ('Not in any dataset', '99999999')");
 
     CommandRun seeded = CommandRun.of("reset", "--url", url);
-    assertThat(seeded.exitCode()).as(seeded.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(seeded.exitCode()).as(seeded.toString()).isEqualTo(ExitCode.OK.code());
     assertThat(seeded.out()).contains("dropped everything", "seeded development");
     assertThat(query("select count(*) > 0 from carriers")).isEqualTo("t");
     assertThat(query("select count(*) from carriers where mc_number = '99999999'")).isEqualTo("0");
 
+    execute("create table stray (id int)");
     CommandRun skipped = CommandRun.of("reset", "--skip-seed", "--json", "--url", url);
-    assertThat(skipped.exitCode()).as(skipped.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(skipped.exitCode()).as(skipped.toString()).isEqualTo(ExitCode.OK.code());
     assertThat(JSON.readTree(skipped.out()).get("seeded").asBoolean()).isFalse();
+    assertThat(JSON.readTree(skipped.out()).get("currentVersion").asText()).isEqualTo(KnownMigrations.LATEST);
     assertThat(query("select count(*) from carriers")).isEqualTo("0");
+    assertThat(query("select to_regclass('stray') is null")).isEqualTo("t");
+    assertThat(CommandRun.of("status", "--url", url).exitCode()).isEqualTo(ExitCode.OK.code());
+
+    // Each reset is one entry around the entries of its clean and migrate; the trail survives the drop.
+    JsonNode trail = JSON.readTree(CommandRun.of("audit", "--json", "--limit", "7", "--url", url).out()).get("entries");
+    assertThat(trail).extracting(entry -> entry.get("outcome").asText() + " " + entry.get("command").asText()
+        + " " + entry.get("arguments").asText()).containsExactly("SUCCEEDED migrate ", "SUCCEEDED clean ",
+            "SUCCEEDED reset skip-seed", "SUCCEEDED migrate ", "SUCCEEDED clean ", "SUCCEEDED reset seed",
+            "SUCCEEDED migrate ");
+    assertThat(trail.get(2).get("toVersion").asText()).isEqualTo(KnownMigrations.LATEST);
   }
 
   @Test
@@ -137,22 +149,28 @@ class LifecycleCommandsIT extends OnEmptyDatabase {
     execute("update database_role set production = true");
 
     CommandRun refused = CommandRun.of("reset", "--skip-seed", "--url", url);
-    assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCodes.RESET_REFUSED);
-    assertThat(refused.err()).contains("marked production");
+    assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCode.RESET_REFUSED.code());
+    assertThat(refused.err()).isEqualTo("carriers: reset refused: the database is marked production;"
+        + " force it (and confirm) to reset anyway\n");
+    JsonNode refusal = JSON.readTree(CommandRun.of("audit", "--json", "--limit", "1", "--url", url).out())
+        .get("entries").get(0);
+    assertThat(refusal.get("command").asText() + " " + refusal.get("arguments").asText() + " "
+        + refusal.get("outcome").asText()).isEqualTo("reset skip-seed REFUSED");
+    assertThat(refusal.get("error").asText()).contains("marked production");
     CommandRun unconfirmed = CommandRun.of("reset", "--skip-seed", "--force", "--url", url);
-    assertThat(unconfirmed.exitCode()).isEqualTo(ExitCodes.RESET_REFUSED);
+    assertThat(unconfirmed.exitCode()).isEqualTo(ExitCode.RESET_REFUSED.code());
     assertThat(unconfirmed.err()).contains("--confirm " + database.name());
     CommandRun wrong = CommandRun.of("reset", "--skip-seed", "--force", "--confirm", "other", "--url", url);
-    assertThat(wrong.exitCode()).isEqualTo(ExitCodes.RESET_REFUSED);
+    assertThat(wrong.exitCode()).isEqualTo(ExitCode.RESET_REFUSED.code());
     assertThat(query("select count(*) from carriers")).isEqualTo("1");
 
     CommandRun forced = CommandRun.of("reset", "--force", "--confirm", database.name(), "--url", url);
-    assertThat(forced.exitCode()).as(forced.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(forced.exitCode()).as(forced.toString()).isEqualTo(ExitCode.OK.code());
     assertThat(query("select count(*) from carriers where name = 'Acme'")).isEqualTo("0");
     assertThat(query("select production from database_role")).as("still marked production").isEqualTo("t");
     CommandRun forcedSkip = CommandRun.of("reset", "--skip-seed", "--force", "--confirm", database.name(),
         "--url", url);
-    assertThat(forcedSkip.exitCode()).as(forcedSkip.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(forcedSkip.exitCode()).as(forcedSkip.toString()).isEqualTo(ExitCode.OK.code());
     assertThat(query("select production from database_role")).isEqualTo("t");
   }
 
@@ -163,14 +181,14 @@ class LifecycleCommandsIT extends OnEmptyDatabase {
     CommandRun.of("rollback", "--to", "999", "--url", url);
 
     CommandRun audit = CommandRun.of("audit", "--url", url);
-    assertThat(audit.exitCode()).as(audit.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(audit.exitCode()).as(audit.toString()).isEqualTo(ExitCode.OK.code());
     assertThat(audit.out().lines()).hasSize(2);
     assertThat(audit.out().lines().findFirst().orElseThrow()).contains("rollback to=999 REFUSED",
         "target version 999 is not applied");
     JsonNode json = JSON.readTree(CommandRun.of("audit", "--json", "--limit", "1", "--url", url).out());
     assertThat(json.get("entries")).hasSize(1);
     assertThat(json.get("entries").get(0).get("outcome").asText()).isEqualTo("REFUSED");
-    assertThat(CommandRun.of("audit", "--limit", "0", "--url", url).exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(CommandRun.of("audit", "--limit", "0", "--url", url).exitCode()).isEqualTo(ExitCode.USAGE.code());
   }
 
   @Test
@@ -178,14 +196,14 @@ class LifecycleCommandsIT extends OnEmptyDatabase {
     for (String command : new String[] {"migrate", "status", "validate", "dry-run", "rollback", "baseline",
         "reset", "audit"}) {
       CommandRun help = CommandRun.of(command, "--help");
-      assertThat(help.exitCode()).as(help.toString()).isEqualTo(ExitCodes.OK);
+      assertThat(help.exitCode()).as(help.toString()).isEqualTo(ExitCode.OK.code());
       assertThat(help.out()).startsWith("Usage: carriers " + command).contains("Exit codes:", "--url");
     }
   }
 
   private void migrate() {
     CommandRun run = CommandRun.of("migrate", "--url", url);
-    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.OK.code());
   }
 
   private static String legacy(String name) throws Exception {

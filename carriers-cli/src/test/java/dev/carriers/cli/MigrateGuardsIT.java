@@ -20,8 +20,8 @@ class MigrateGuardsIT extends OnEmptyDatabase {
 
   @Test
   void migrate_blockedByALongTransaction_exits20_appliesNothing_andFiresTheFailureHooks() throws Exception {
-    assertThat(CommandRun.of("migrate", "--url", url).exitCode()).isEqualTo(ExitCodes.OK);
-    assertThat(CommandRun.of("rollback", "--to", "1", "--url", url).exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(CommandRun.of("migrate", "--url", url).exitCode()).isEqualTo(ExitCode.OK.code());
+    assertThat(CommandRun.of("rollback", "--to", "1", "--url", url).exitCode()).isEqualTo(ExitCode.OK.code());
     Path event = dir.resolve("events/failure.json");
     Path hook = dir.resolve("hook.txt");
 
@@ -39,7 +39,7 @@ class MigrateGuardsIT extends OnEmptyDatabase {
       blocker.rollback();
     }
 
-    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.LOCK_TIMEOUT);
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.LOCK_TIMEOUT.code());
     assertThat(run.err()).contains("carriers: migrate failed: migration 2 could not get a lock within its lock_timeout"
         + " (configured 300 ms; a script's own set local wins) on 1 attempt");
     assertThat(query("select max(version::int) from flyway_schema_history where success")).isEqualTo("1");
@@ -47,7 +47,7 @@ class MigrateGuardsIT extends OnEmptyDatabase {
 
     JsonNode written = new ObjectMapper().readTree(event.toFile());
     assertThat(written.get("event").asText()).isEqualTo("carriers.migrate.failed");
-    assertThat(written.get("exitCode").asInt()).isEqualTo(ExitCodes.LOCK_TIMEOUT);
+    assertThat(written.get("exitCode").asInt()).isEqualTo(ExitCode.LOCK_TIMEOUT.code());
     assertThat(written.get("version").asText()).isEqualTo("2");
     assertThat(written.get("sqlState").asText()).isEqualTo("55P03");
     assertThat(written.get("attempts").asInt()).isEqualTo(1);
@@ -55,12 +55,12 @@ class MigrateGuardsIT extends OnEmptyDatabase {
     assertThat(written.get("error").asText()).contains("could not get a lock");
     assertThat(new ObjectMapper().readTree(dir.resolve("stdin.json").toFile())).isEqualTo(written);
     assertThat(Files.readString(hook, StandardCharsets.UTF_8).strip())
-        .isEqualTo(ExitCodes.LOCK_TIMEOUT + " 2 " + event.toAbsolutePath());
+        .isEqualTo(ExitCode.LOCK_TIMEOUT.code() + " 2 " + event.toAbsolutePath());
 
     // Blocker gone: the same command goes through, and fires nothing.
     Files.delete(event);
     CommandRun again = CommandRun.of("migrate", "--url", url, "--on-failure-file", event.toString());
-    assertThat(again.exitCode()).as(again.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(again.exitCode()).as(again.toString()).isEqualTo(ExitCode.OK.code());
     assertThat(again.out()).startsWith("Applied " + (KnownMigrations.COUNT - 1) + " migrations: "
         + String.join(", ", KnownMigrations.VERSIONS.subList(1, KnownMigrations.COUNT)));
     assertThat(event).doesNotExist();
@@ -72,23 +72,23 @@ class MigrateGuardsIT extends OnEmptyDatabase {
     CommandRun run = CommandRun.of("migrate", "--url", "postgresql://deploy:s3cret@127.0.0.1:1/carriers",
         "--on-failure-file", event.toString(), "--on-failure-exec", "exit 3");
 
-    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.DATABASE_UNREACHABLE);
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.DATABASE_UNREACHABLE.code());
     assertThat(run.err()).contains("--on-failure-exec: the command exited with 3").doesNotContain("s3cret");
     String text = Files.readString(event, StandardCharsets.UTF_8);
     assertThat(text).doesNotContain("s3cret");
     JsonNode written = new ObjectMapper().readTree(text);
-    assertThat(written.get("exitCode").asInt()).isEqualTo(ExitCodes.DATABASE_UNREACHABLE);
+    assertThat(written.get("exitCode").asInt()).isEqualTo(ExitCode.DATABASE_UNREACHABLE.code());
     assertThat(written.get("version").isNull()).isTrue();
   }
 
   @Test
   void migrate_rejectsANonsenseGuardOption() {
     CommandRun run = CommandRun.of("migrate", "--url", url, "--lock-retries", "99");
-    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.USAGE.code());
     assertThat(run.err()).contains("invalid guard option: \"99\" lock-timeout retries makes no sense: use 0 to 10");
 
     CommandRun badDuration = CommandRun.of("migrate", "--url", url, "--lock-timeout", "soon");
-    assertThat(badDuration.exitCode()).as(badDuration.toString()).isEqualTo(ExitCodes.USAGE);
+    assertThat(badDuration.exitCode()).as(badDuration.toString()).isEqualTo(ExitCode.USAGE.code());
     assertThat(badDuration.err()).contains("'soon' is not a duration");
   }
 }

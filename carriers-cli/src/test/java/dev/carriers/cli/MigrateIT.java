@@ -17,33 +17,33 @@ class MigrateIT extends OnEmptyDatabase {
   @Test
   void migrate_appliesEveryVersion_thenIsUpToDate() {
     CommandRun first = CommandRun.of("migrate", "--url", url);
-    assertThat(first.exitCode()).as(first.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(first.exitCode()).as(first.toString()).isEqualTo(ExitCode.OK.code());
     assertThat(first.out()).isEqualTo("Applied " + KnownMigrations.COUNT + " migrations: " + KnownMigrations.LIST + "\nSchema version " + KnownMigrations.LATEST + "\n");
     assertThat(first.err()).isEmpty();
 
     CommandRun second = CommandRun.of("migrate", "--url", url);
-    assertThat(second.exitCode()).as(second.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(second.exitCode()).as(second.toString()).isEqualTo(ExitCode.OK.code());
     assertThat(second.out()).isEqualTo("Database is up to date: no migration to apply.\nSchema version " + KnownMigrations.LATEST + "\n");
   }
 
   @Test
   void migrate_takesUrlFromEnvironment() {
     CommandRun run = CommandRun.withEnvironment(java.util.Map.of("DATABASE_URL", url), "migrate");
-    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.OK.code());
     assertThat(run.out()).contains("Applied " + KnownMigrations.COUNT + " migrations");
   }
 
   @Test
   void status_isPendingOnEmptyDatabase_andUpToDateAfterMigrate() {
     CommandRun pending = CommandRun.of("status", "--url", url);
-    assertThat(pending.exitCode()).as(pending.toString()).isEqualTo(ExitCodes.PENDING);
+    assertThat(pending.exitCode()).as(pending.toString()).isEqualTo(ExitCode.PENDING.code());
     assertThat(pending.out()).contains("Version  Description", "create carriers", "PENDING")
         .contains("Schema version none: 0 applied, " + KnownMigrations.COUNT + " pending, 0 failed: migrations pending");
 
-    assertThat(CommandRun.of("migrate", "--url", url).exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(CommandRun.of("migrate", "--url", url).exitCode()).isEqualTo(ExitCode.OK.code());
 
     CommandRun upToDate = CommandRun.of("status", "--url", url);
-    assertThat(upToDate.exitCode()).as(upToDate.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(upToDate.exitCode()).as(upToDate.toString()).isEqualTo(ExitCode.OK.code());
     assertThat(upToDate.out()).contains("APPLIED").doesNotContain("PENDING")
         .endsWith("Schema version " + KnownMigrations.LATEST + ": " + KnownMigrations.COUNT + " applied, 0 pending, 0 failed: up to date\n");
   }
@@ -51,7 +51,7 @@ class MigrateIT extends OnEmptyDatabase {
   @Test
   void statusJson_parsesAndListsVersions() throws Exception {
     CommandRun pending = CommandRun.of("status", "--json", "--url", url);
-    assertThat(pending.exitCode()).as(pending.toString()).isEqualTo(ExitCodes.PENDING);
+    assertThat(pending.exitCode()).as(pending.toString()).isEqualTo(ExitCode.PENDING.code());
     JsonNode before = new ObjectMapper().readTree(pending.out());
     assertThat(versions(before)).isEqualTo(KnownMigrations.VERSIONS);
     assertThat(before.get("upToDate").asBoolean()).isFalse();
@@ -60,7 +60,7 @@ class MigrateIT extends OnEmptyDatabase {
 
     CommandRun.of("migrate", "--url", url);
     CommandRun upToDate = CommandRun.of("status", "--json", "--url", url);
-    assertThat(upToDate.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(upToDate.exitCode()).isEqualTo(ExitCode.OK.code());
     JsonNode after = new ObjectMapper().readTree(upToDate.out());
     assertThat(after.get("upToDate").asBoolean()).isTrue();
     assertThat(after.get("currentVersion").asText()).isEqualTo(KnownMigrations.LATEST);
@@ -72,7 +72,7 @@ class MigrateIT extends OnEmptyDatabase {
   void migrate_failingScript_isOneLineAndRolledBack() throws Exception {
     forgetVersionsFrom3();
     CommandRun run = CommandRun.of("migrate", "--url", url);
-    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.MIGRATION_FAILED);
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.MIGRATION_FAILED.code());
     assertThat(run.err().lines()).hasSize(1);
     assertThat(run.err()).startsWith("carriers: migrate failed: ").contains("V3__add_mc_number_canonical_check.sql")
         .contains("already exists").doesNotContain("\tat ");
@@ -80,7 +80,7 @@ class MigrateIT extends OnEmptyDatabase {
 
     // Nothing half-written: version 3 was rolled back, and the later ones never ran.
     CommandRun status = CommandRun.of("status", "--url", url);
-    assertThat(status.exitCode()).as(status.toString()).isEqualTo(ExitCodes.PENDING);
+    assertThat(status.exitCode()).as(status.toString()).isEqualTo(ExitCode.PENDING.code());
     assertThat(status.out()).contains("2 applied, " + (KnownMigrations.COUNT - 2) + " pending, 0 failed");
   }
 
@@ -88,7 +88,7 @@ class MigrateIT extends OnEmptyDatabase {
   void migrate_failingScriptWithVerbose_printsStackTrace() throws Exception {
     forgetVersionsFrom3();
     CommandRun run = CommandRun.of("migrate", "--verbose", "--url", url);
-    assertThat(run.exitCode()).isEqualTo(ExitCodes.MIGRATION_FAILED);
+    assertThat(run.exitCode()).isEqualTo(ExitCode.MIGRATION_FAILED.code());
     assertThat(run.err()).startsWith("carriers: migrate failed: ").contains("\tat ");
   }
 
@@ -98,7 +98,7 @@ class MigrateIT extends OnEmptyDatabase {
    * a history, so a clash on version 1 cannot be staged.)
    */
   private void forgetVersionsFrom3() throws Exception {
-    assertThat(CommandRun.of("migrate", "--url", url).exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(CommandRun.of("migrate", "--url", url).exitCode()).isEqualTo(ExitCode.OK.code());
     try (Connection connection = database.dataSource().getConnection();
         Statement statement = connection.createStatement()) {
       statement.execute("delete from flyway_schema_history where installed_rank >="

@@ -26,15 +26,15 @@ class PasswordIT {
     String url = TestUrls.libpqWithPassword(server, name);
     try {
       CommandRun migrate = CommandRun.of("migrate", "--create-database", "--verbose", "--url", url);
-      assertThat(migrate.exitCode()).as(migrate.toString()).isEqualTo(ExitCodes.OK);
+      assertThat(migrate.exitCode()).as(migrate.toString()).isEqualTo(ExitCode.OK.code());
       assertNoPassword(migrate);
       for (String[] args : new String[][] {{"status"}, {"status", "--json"}, {"migrate", "--verbose"}}) {
         CommandRun run = CommandRun.withEnvironment(Map.of("DATABASE_URL", url), args);
-        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.OK.code());
         assertNoPassword(run);
       }
       CommandRun jdbc = CommandRun.of("status", "--verbose", "--url", TestUrls.jdbcWithPassword(server));
-      assertThat(jdbc.exitCode()).as(jdbc.toString()).isEqualTo(ExitCodes.OK);
+      assertThat(jdbc.exitCode()).as(jdbc.toString()).isEqualTo(ExitCode.OK.code());
       assertNoPassword(jdbc);
     } finally {
       DatabaseIT.drop(server, name);
@@ -57,15 +57,15 @@ class PasswordIT {
         {"migrate", "--verbose", "--urll", missing},
         {"migrate", "--verbose", "--url=" + unreachable, "extra"},
     };
-    int[] codes = {ExitCodes.DATABASE_MISSING, ExitCodes.DATABASE_UNREACHABLE, ExitCodes.AUTHENTICATION_FAILED,
-        ExitCodes.USAGE, ExitCodes.USAGE, ExitCodes.USAGE};
+    int[] codes = {ExitCode.DATABASE_MISSING.code(), ExitCode.DATABASE_UNREACHABLE.code(), ExitCode.AUTHENTICATION_FAILED.code(),
+        ExitCode.USAGE.code(), ExitCode.USAGE.code(), ExitCode.USAGE.code()};
     for (int i = 0; i < runs.length; i++) {
       CommandRun run = CommandRun.of(runs[i]);
       assertThat(run.exitCode()).as(run.toString()).isEqualTo(codes[i]);
       assertNoPassword(run);
     }
     CommandRun fromEnvironment = CommandRun.withEnvironment(Map.of("DATABASE_URL", missing), "status", "-v");
-    assertThat(fromEnvironment.exitCode()).isEqualTo(ExitCodes.DATABASE_MISSING);
+    assertThat(fromEnvironment.exitCode()).isEqualTo(ExitCode.DATABASE_MISSING.code());
     assertNoPassword(fromEnvironment);
   }
 }

@@ -12,17 +12,17 @@ class SeedIT extends OnEmptyDatabase {
 
   @Test
   void seed_loadsTheDataset_thenSaysARerunChangedNothing() throws Exception {
-    assertThat(CommandRun.of("migrate", "--url", url).exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(CommandRun.of("migrate", "--url", url).exitCode()).isEqualTo(ExitCode.OK.code());
 
     CommandRun first = CommandRun.of("seed", "--env", "testing", "--url", url);
-    assertThat(first.exitCode()).as(first.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(first.exitCode()).as(first.toString()).isEqualTo(ExitCode.OK.code());
     assertThat(first.out()).matches("seeded testing v1 \\([0-9a-f]{12}\\): 51 inserted, 0 updated, 0 unchanged,"
         + " 0 deleted, 0 kept in \\d+ ms\\n");
     assertThat(first.err()).isEmpty();
     assertThat(count("carriers")).isEqualTo(51);
 
     CommandRun again = CommandRun.of("seed", "--env", "TESTING", "--url", url);
-    assertThat(again.exitCode()).as(again.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(again.exitCode()).as(again.toString()).isEqualTo(ExitCode.OK.code());
     assertThat(again.out()).contains("already applied: 0 rows changed (0 inserted, 0 updated, 51 unchanged");
     assertThat(count("seed_history")).isEqualTo(2);
   }
@@ -33,33 +33,33 @@ class SeedIT extends OnEmptyDatabase {
     execute("update database_role set production = true");
 
     CommandRun refused = CommandRun.of("seed", "--env", "development", "--url", url);
-    assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCodes.SEED_REFUSED);
+    assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCode.SEED_REFUSED.code());
     assertThat(refused.err()).startsWith("carriers: seed development refused: the database is marked as production")
         .hasLineCount(1);
     assertThat(refused.out()).isEmpty();
     assertThat(count("carriers")).isZero();
 
     CommandRun production = CommandRun.of("seed", "--env", "production", "--url", url);
-    assertThat(production.exitCode()).as(production.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(production.exitCode()).as(production.toString()).isEqualTo(ExitCode.OK.code());
 
     CommandRun forced = CommandRun.of("seed", "--env", "development", "--force", "--url", url);
-    assertThat(forced.exitCode()).as(forced.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(forced.exitCode()).as(forced.toString()).isEqualTo(ExitCode.OK.code());
     assertThat(forced.out()).contains("seeded development v1").contains("(forced)");
   }
 
   @Test
   void seed_beforeMigrate_failsWithItsOwnExitCode() {
     CommandRun run = CommandRun.of("seed", "--env", "testing", "--url", url);
-    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.SEED_FAILED);
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.SEED_FAILED.code());
     assertThat(run.err()).contains("migrate the database first").hasLineCount(1);
   }
 
   @Test
   void seed_withAnUnknownEnvironment_isAUsageError() {
     CommandRun run = CommandRun.of("seed", "--env", "staging", "--url", url);
-    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(run.err()).contains("use development, testing or production");
-    assertThat(CommandRun.of("seed", "--url", url).exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(CommandRun.of("seed", "--url", url).exitCode()).isEqualTo(ExitCode.USAGE.code());
   }
 
   private long count(String table) throws Exception {

@@ -11,12 +11,12 @@ class SmokeTestIT extends OnEmptyDatabase {
 
   @Test
   void smokeTest_afterMigrate_passesEveryCheck_andLeavesNoRowBehind() throws Exception {
-    assertThat(CommandRun.of("migrate", "--url", url).exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(CommandRun.of("migrate", "--url", url).exitCode()).isEqualTo(ExitCode.OK.code());
     execute("insert into carriers (name, mc_number) values ('Acme Freight', '99999999')");
 
     CommandRun run = CommandRun.of("smoke-test", "--url", url);
 
-    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.OK.code());
     assertThat(run.out())
         .containsPattern("ok    health  reachable, round trip [0-9.]+ ms")
         .contains("ok    status  schema version " + KnownMigrations.LATEST + ", up to date")
@@ -32,12 +32,12 @@ class SmokeTestIT extends OnEmptyDatabase {
 
   @Test
   void smokeTest_withPendingMigrations_failsTheStatusCheck() throws Exception {
-    assertThat(CommandRun.of("migrate", "--url", url).exitCode()).isEqualTo(ExitCodes.OK);
-    assertThat(CommandRun.of("rollback", "--steps", "1", "--url", url).exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(CommandRun.of("migrate", "--url", url).exitCode()).isEqualTo(ExitCode.OK.code());
+    assertThat(CommandRun.of("rollback", "--steps", "1", "--url", url).exitCode()).isEqualTo(ExitCode.OK.code());
 
     CommandRun run = CommandRun.of("smoke-test", "--json", "--url", url);
 
-    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.SMOKE_TEST_FAILED);
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.SMOKE_TEST_FAILED.code());
     JsonNode document = new ObjectMapper().readTree(run.out());
     assertThat(document.get("passed").asBoolean()).isFalse();
     JsonNode status = document.get("checks").get(1);
@@ -53,7 +53,7 @@ class SmokeTestIT extends OnEmptyDatabase {
   void smokeTest_onAnEmptyDatabase_failsStatusAndCanary() {
     CommandRun run = CommandRun.of("smoke-test", "--url", url);
 
-    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.SMOKE_TEST_FAILED);
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.SMOKE_TEST_FAILED.code());
     assertThat(run.out()).contains("ok    health")
         .contains("FAIL  status  schema version none: " + KnownMigrations.COUNT + " pending (" + KnownMigrations.LIST + ")")
         .contains("FAIL  canary  create/read/delete failed:")
@@ -62,7 +62,7 @@ class SmokeTestIT extends OnEmptyDatabase {
 
   @Test
   void anInvalidIndex_failsSmokeTestAndStatus_withTheFix() throws Exception {
-    assertThat(CommandRun.of("migrate", "--url", url).exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(CommandRun.of("migrate", "--url", url).exitCode()).isEqualTo(ExitCode.OK.code());
     execute("insert into carriers (name, mc_number) values ('Twin', '1'), ('Twin', '2')");
     try {
       execute("create unique index concurrently carriers_name_twin_idx on carriers (name)");
@@ -71,20 +71,20 @@ class SmokeTestIT extends OnEmptyDatabase {
     }
 
     CommandRun smoke = CommandRun.of("smoke-test", "--url", url);
-    assertThat(smoke.exitCode()).as(smoke.toString()).isEqualTo(ExitCodes.SMOKE_TEST_FAILED);
+    assertThat(smoke.exitCode()).as(smoke.toString()).isEqualTo(ExitCode.SMOKE_TEST_FAILED.code());
     assertThat(smoke.out()).contains("FAIL  indexes invalid index \"public\".\"carriers_name_twin_idx\"")
         .contains("DROP INDEX CONCURRENTLY \"public\".\"carriers_name_twin_idx\"");
 
     CommandRun status = CommandRun.of("status", "--url", url);
-    assertThat(status.exitCode()).as(status.toString()).isEqualTo(ExitCodes.INVALID_INDEX);
+    assertThat(status.exitCode()).as(status.toString()).isEqualTo(ExitCode.INVALID_INDEX.code());
     assertThat(status.out()).contains("Invalid index \"public\".\"carriers_name_twin_idx\" on carriers:"
         + " DROP INDEX CONCURRENTLY");
 
     CommandRun validate = CommandRun.of("validate", "--url", url);
-    assertThat(validate.exitCode()).as(validate.toString()).isEqualTo(ExitCodes.VALIDATION_FAILED);
+    assertThat(validate.exitCode()).as(validate.toString()).isEqualTo(ExitCode.VALIDATION_FAILED.code());
     assertThat(validate.err()).contains("invalid index \"public\".\"carriers_name_twin_idx\"");
 
     execute("drop index concurrently carriers_name_twin_idx");
-    assertThat(CommandRun.of("smoke-test", "--url", url).exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(CommandRun.of("smoke-test", "--url", url).exitCode()).isEqualTo(ExitCode.OK.code());
   }
 }

@@ -17,18 +17,18 @@ class StatusHistoryIT {
   void status_isUpToDate_thenUnknown_thenFailed(TestDatabase database) throws SQLException {
     String url = database.jdbcUrlWithCredentials();
     CommandRun upToDate = CommandRun.of("status", "--url", url);
-    assertThat(upToDate.exitCode()).as(upToDate.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(upToDate.exitCode()).as(upToDate.toString()).isEqualTo(ExitCode.OK.code());
 
     // A newer build applied version 98.
     history(database, "98", true);
     CommandRun unknown = CommandRun.of("status", "--url", url);
-    assertThat(unknown.exitCode()).as(unknown.toString()).isEqualTo(ExitCodes.VALIDATION_FAILED);
+    assertThat(unknown.exitCode()).as(unknown.toString()).isEqualTo(ExitCode.VALIDATION_FAILED.code());
     assertThat(unknown.out()).contains("UNKNOWN", "newer build");
 
     // ... and failed on version 99: failure wins.
     history(database, "99", false);
     CommandRun failed = CommandRun.of("status", "--url", url);
-    assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(ExitCodes.MIGRATION_FAILED);
+    assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(ExitCode.MIGRATION_FAILED.code());
     assertThat(failed.out()).contains("FAILED", "1 failed");
   }
 

@@ -2,57 +2,35 @@ package dev.carriers.schema;
 
 import dev.carriers.schema.internal.AuditLog;
 import dev.carriers.schema.internal.Baseline;
+import dev.carriers.schema.internal.Clean;
 import dev.carriers.schema.internal.DryRun;
-import dev.carriers.schema.internal.HistoryTable;
+import dev.carriers.schema.internal.Info;
 import dev.carriers.schema.internal.InvalidIndexes;
+import dev.carriers.schema.internal.LifecycleContext;
+import dev.carriers.schema.internal.Migrate;
 import dev.carriers.schema.internal.MigrationEvents;
 import dev.carriers.schema.internal.MigrationTiming;
-import dev.carriers.schema.internal.LifecycleContext;
-import dev.carriers.schema.internal.ProgressCallback;
 import dev.carriers.schema.internal.Rollback;
-import dev.carriers.schema.internal.ScriptCatalog;
-import dev.carriers.schema.internal.SchemaLock;
-import dev.carriers.schema.internal.SessionSettings;
+import dev.carriers.schema.internal.Validate;
 import dev.carriers.schema.lifecycle.AuditEntry;
-import dev.carriers.schema.lifecycle.AuditOutcome;
 import dev.carriers.schema.lifecycle.BaselineRefusedException;
 import dev.carriers.schema.lifecycle.BaselineResult;
+import dev.carriers.schema.lifecycle.CleanRefusedException;
 import dev.carriers.schema.lifecycle.DryRunReport;
 import dev.carriers.schema.lifecycle.InvalidIndex;
 import dev.carriers.schema.lifecycle.MigrationLockTimeoutException;
-import dev.carriers.schema.lifecycle.MissingReverseScriptException;
-import dev.carriers.schema.lifecycle.ResetOptions;
-import dev.carriers.schema.lifecycle.ResetRefusedException;
-import dev.carriers.schema.lifecycle.ResetResult;
 import dev.carriers.schema.lifecycle.RollbackRefusedException;
 import dev.carriers.schema.lifecycle.RollbackResult;
 import dev.carriers.schema.lifecycle.SchemaLockTimeoutException;
-import dev.carriers.schema.monitoring.MigrationListener;
-import dev.carriers.schema.monitoring.MigrationOutcome;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
-import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.MigrationInfoService;
-import org.flywaydb.core.api.output.MigrateOutput;
-import org.flywaydb.core.api.output.ValidateOutput;
-import org.flywaydb.core.api.output.ValidateResult;
 
 /**
  * The lifecycle of the carriers schema on a database, built on Flyway: migrate, status, validate,
- * and what Flyway's free edition lacks: rollback through reverse scripts, dry-run, a verified
- * baseline, reset, and an audit trail of every schema change.
+ * clean, and what Flyway's free edition lacks: rollback through reverse scripts, dry-run, a verified
+ * baseline, and an audit trail of every schema change.
  *
  * <pre>{@code
  * CarriersMigrations migrations = CarriersMigrations.configure()
@@ -64,18 +42,20 @@ import org.flywaydb.core.api.output.ValidateResult;
  * RollbackResult undone = migrations.rollback(1);
  * }</pre>
  *
- * <p>Every versioned migration {@code db/migration/V<n>__<what>.sql} has a reverse script of the same
- * file name under {@code db/rollback} (a folder Flyway does not scan); {@link #validate()} and
- * {@link Configuration#missingReverseScripts()} check the pairing.
+ * <p>A thin front, in Flyway's shape: each command is a class of its own in
+ * {@code dev.carriers.schema.internal}; every Flyway or SQL failure leaves as a
+ * {@link MigrationException} whose {@link MigrationException#kind() kind} says what failed. Every
+ * migration {@code db/migration/V<n>__<what>.sql} has a reverse script of the same file name under
+ * {@code db/rollback}, a folder Flyway does not scan ({@link #validate()} checks the pairing).
  *
- * <p>{@link #migrate()}, the rollbacks, {@link #baseline()} and {@link #reset(ResetOptions)} record
- * each attempt, successful or not, in the audit table {@code carriers_audit.schema_changes}, on a
- * connection of their own, so the record of a failed migration survives its rollback; creating that
- * table is the tool's job, not a migration's. They are serialized against each other, across
- * processes, by the advisory lock Flyway's PostgreSQL support takes around {@code migrate}.
+ * <p>{@link #migrate()}, the rollbacks, {@link #baseline()}, {@link #clean()} and {@link #audited}
+ * record each attempt, successful or not, in the audit table {@code carriers_audit.schema_changes},
+ * on a connection of their own, so the record of a failed migration survives its rollback. They are
+ * serialized against each other, across processes, by the advisory lock Flyway's PostgreSQL support
+ * takes around {@code migrate}.
  *
  * <p>Immutable and thread-safe. {@link #clean()} (drop every object) is refused unless
- * {@link Configuration#cleanEnabled(boolean)} was set.
+ * {@link MigrationsConfiguration#cleanEnabled(boolean)} was set.
  */
 public final class CarriersMigrations {
 
@@ -85,54 +65,19 @@ public final class CarriersMigrations {
   /** Where the reverse scripts live on the class path: this jar's {@code db/rollback}. */
   public static final String DEFAULT_ROLLBACK_LOCATION = "classpath:db/rollback";
 
-  /** The default {@code lock_timeout} of migrations: 5 seconds. */
-  public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(5);
-
-  /** The default number of retries after a lock timeout. */
-  public static final int DEFAULT_LOCK_TIMEOUT_RETRIES = 3;
-
-  /** The default wait before the first retry after a lock timeout; it doubles for each next. */
-  public static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofSeconds(2);
-
-  private static final String LOCK_NOT_AVAILABLE = "55P03";
-  private static final String QUERY_CANCELED = "57014";
-
-  private static final ClassLoader CLASS_LOADER = CarriersMigrations.class.getClassLoader();
-
-  private final Configuration configuration;
-  private final Flyway flyway;
+  private final MigrationsConfiguration configuration;
   private final LifecycleContext context;
   private final AuditLog auditLog;
-  private final MigrationTiming timing = new MigrationTiming();
-  private final MigrationEvents events;
+  private final Migrate migrate;
 
-  private CarriersMigrations(Configuration configuration) {
+  CarriersMigrations(MigrationsConfiguration configuration) {
     this.configuration = configuration;
-    org.flywaydb.core.api.configuration.FluentConfiguration flywayConfiguration = Flyway.configure(CLASS_LOADER)
-        .dataSource(configuration.dataSource)
-        .locations(configuration.locations.toArray(String[]::new))
-        .cleanDisabled(!configuration.cleanEnabled)
-        .failOnMissingLocations(true)
-        .validateMigrationNaming(true)
-        .lockRetryCount((int) Math.max(1, configuration.lockWait.toSeconds()));
-    SessionSettings timeouts = new SessionSettings(configuration.lockTimeout, configuration.statementTimeout);
-    if (configuration.progress != null) {
-      flywayConfiguration.callbacks(timeouts, new ProgressCallback(configuration.progress), timing);
-    } else {
-      flywayConfiguration.callbacks(timeouts, timing);
-    }
-    // A session-level lock, not one held in an open transaction on a second connection: CREATE INDEX
-    // CONCURRENTLY waits for every open transaction, so with Flyway's default (a transactional lock)
-    // such a migration would wait for Flyway itself forever.
-    flywayConfiguration.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
-    this.flyway = flywayConfiguration.load();
-    this.context = new LifecycleContext(timeouts.wrap(configuration.dataSource), flyway, CLASS_LOADER,
-        configuration.locations, configuration.rollbackLocations, configuration.lockWait,
-        configuration.progress == null ? line -> { } : configuration.progress);
-    this.auditLog = new AuditLog(configuration.dataSource);
-    this.events = new MigrationEvents(configuration.listeners, configuration.globalMetrics);
+    MigrationTiming timing = new MigrationTiming(configuration.progress());
+    this.context = LifecycleContext.of(configuration, MigrationsConfiguration.CLASS_LOADER, timing);
+    this.auditLog = new AuditLog(configuration.dataSource(), configuration.audit(), context::currentVersionOrNull);
+    this.migrate = new Migrate(context, timing,
+        new MigrationEvents(configuration.listeners(), configuration.globalMetrics()), configuration);
   }
-
 
   /**
    * Starts a configuration: the migrations and reverse scripts in this jar, clean disabled, audit
@@ -141,8 +86,8 @@ public final class CarriersMigrations {
    *
    * @return a new configuration
    */
-  public static Configuration configure() {
-    return Configuration.defaults();
+  public static MigrationsConfiguration configure() {
+    return new MigrationsConfiguration();
   }
 
   /**
@@ -150,136 +95,44 @@ public final class CarriersMigrations {
    * one, such as {@code CREATE INDEX CONCURRENTLY}, outside). A no-op when up to date. The attempt is
    * recorded in the audit table.
    *
-   * <p>Guards: every session runs with the configured {@code lock_timeout} and
-   * {@code statement_timeout}; a migration that times out waiting for a lock is rolled back and
-   * retried, after a growing pause, up to {@link Configuration#lockTimeoutRetries(int)} times. Each
-   * migration's outcome and duration is logged, given to the listeners and, with Micrometer,
+   * <p>Every session runs with the configured {@code lock_timeout} and {@code statement_timeout}; a
+   * migration that times out waiting for a lock is rolled back and retried, after a growing pause.
+   * Each migration's outcome and duration is logged, told to the listeners and, with Micrometer,
    * recorded as a metric.
    *
    * @return what was applied
    * @throws MigrationLockTimeoutException if a migration could not get its locks on any attempt; it
    *     was rolled back, those before it stay applied
+   * @throws MigrationValidationException if an applied script was edited since; nothing is applied
    * @throws MigrationException if a migration fails (it is rolled back) or the database cannot be
-   *     reached
+   *     reached (then of kind {@code DATABASE_UNAVAILABLE})
    */
   public MigrateResult migrate() {
-    return audited("migrate", "", this::migrateWithRetries, result -> new Audited(result.initialVersion(),
+    return auditLog.around("migrate", "", migrate::run, result -> new AuditLog.Change(result.initialVersion(),
         result.targetVersion() != null ? result.targetVersion() : result.initialVersion(),
         result.appliedVersions()));
   }
 
-  private MigrateResult migrateWithRetries() {
-    int attempts = configuration.lockTimeoutRetries + 1;
-    List<String> appliedBefore = new ArrayList<>();
-    String initialVersion = null;
-    for (int attempt = 1; ; attempt++) {
-      MigrationTiming.Run run = timing.start();
-      try {
-        org.flywaydb.core.api.output.MigrateResult result = flyway.migrate();
-        events.succeeded(run, attempt);
-        List<String> applied = new ArrayList<>(appliedBefore);
-        for (MigrateOutput output : result.migrations) {
-          applied.add(output.version);
-        }
-        String initial = attempt == 1 ? emptyToNull(result.initialSchemaVersion) : initialVersion;
-        String target = emptyToNull(result.targetSchemaVersion);
-        if (target == null && !applied.isEmpty()) {
-          target = applied.get(applied.size() - 1);
-        }
-        return new MigrateResult(initial, target, applied);
-      } catch (FlywayException e) {
-        String sqlState = sqlStateOf(e);
-        String message = firstLine(e.getMessage());
-        MigrationTiming.Timed failed = run.failed();
-        String version = failed == null ? null : failed.version();
-        boolean lockTimeout = LOCK_NOT_AVAILABLE.equals(sqlState);
-        // Outside a transaction nothing is rolled back and Flyway records the failure: no retry.
-        boolean leftFailedRow = lockTimeout && hasFailedHistoryRow();
-        if (lockTimeout && attempt < attempts && !leftFailedRow) {
-          events.failed(run, attempt, MigrationOutcome.RETRYING, message, sqlState);
-          if (attempt == 1) {
-            initialVersion = currentVersionBefore(run);
-          }
-          for (MigrationTiming.Timed timed : run.succeeded()) {
-            appliedBefore.add(timed.version());
-          }
-          sleep(configuration.retryBackoff.multipliedBy(1L << (attempt - 1)));
-          continue;
-        }
-        events.failed(run, attempt, MigrationOutcome.FAILED, message, sqlState);
-        if (lockTimeout) {
-          String what = leftFailedRow
-              ? "it ran outside a transaction and is recorded as failed: check status for an invalid index,"
-                  + " repair, then run migrate again"
-              : "it was rolled back, nothing of it is applied; run migrate again once the blocker is gone";
-          throw new MigrationLockTimeoutException("migrate failed: migration " + version + " could not get a lock"
-              + " within its lock_timeout (configured " + configuration.lockTimeout.toMillis()
-              + " ms; a script's own set local wins) on " + attempt
-              + (attempt == 1 ? " attempt" : " attempts")
-              + " (another session holds a lock on its table: see pg_stat_activity); " + what, version, attempt, e);
-        }
-        if (QUERY_CANCELED.equals(sqlState) && !configuration.statementTimeout.isZero()) {
-          throw new MigrationException("migrate failed: migration " + version + " ran longer than statement_timeout "
-              + configuration.statementTimeout.toMillis() + " ms and was cancelled: " + message, e);
-        }
-        throw new MigrationException("migrate failed: " + e.getMessage(), e);
-      } catch (RuntimeException | Error e) {
-        events.failed(run, attempt, MigrationOutcome.FAILED, String.valueOf(e.getMessage()), null);
-        throw e;
-      } finally {
-        timing.stop();
-      }
-    }
+  /**
+   * Lists every migration and where it stands on the database.
+   *
+   * @return the status
+   * @throws MigrationException if the database cannot be reached
+   */
+  public MigrationStatus info() {
+    return new Info(context).run();
   }
 
-  private String currentVersionBefore(MigrationTiming.Run run) {
-    // The version before the first attempt: the one below the first migration it applied.
-    List<MigrationTiming.Timed> applied = run.succeeded();
-    if (applied.isEmpty()) {
-      return currentVersionOrNull();
-    }
-    String first = applied.get(0).version();
-    String before = null;
-    for (MigrationInfo info : flyway.info().applied()) {
-      if (info.getVersion() != null && info.getVersion().getVersion().equals(first)) {
-        return before;
-      }
-      if (info.getVersion() != null) {
-        before = info.getVersion().getVersion();
-      }
-    }
-    return before;
-  }
-
-  private boolean hasFailedHistoryRow() {
-    try {
-      for (MigrationInfo info : flyway.info().applied()) {
-        if (info.getState().isFailed()) {
-          return true;
-        }
-      }
-      return false;
-    } catch (FlywayException e) {
-      return true;
-    }
-  }
-
-  private static String sqlStateOf(Throwable error) {
-    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-        return sql.getSQLState();
-      }
-    }
-    return null;
-  }
-
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new MigrationException("migrate interrupted while waiting to retry after a lock timeout", e);
-    }
+  /**
+   * Checks the applied migrations against the scripts: every applied script unchanged (same
+   * checksum), none missing, none pending; that every migration has its reverse script; and that
+   * no index is invalid (left by a failed {@code CREATE INDEX CONCURRENTLY}).
+   *
+   * @throws MigrationValidationException listing every difference
+   * @throws MigrationException if the database cannot be reached
+   */
+  public void validate() {
+    new Validate(context).run();
   }
 
   /**
@@ -290,11 +143,7 @@ public final class CarriersMigrations {
    * @throws MigrationException if the database cannot be read
    */
   public List<InvalidIndex> invalidIndexes() {
-    try (Connection connection = configuration.dataSource.getConnection()) {
-      return InvalidIndexes.list(connection);
-    } catch (SQLException e) {
-      throw new MigrationException("invalid-index check failed: " + e.getMessage(), e);
-    }
+    return InvalidIndexes.list(context.dataSource());
   }
 
   /**
@@ -304,20 +153,16 @@ public final class CarriersMigrations {
    *
    * @param steps how many migrations to undo, at least 1
    * @return what was undone
-   * @throws dev.carriers.schema.lifecycle.UnknownTargetVersionException if fewer are applied; nothing
-   *     is changed
-   * @throws MissingReverseScriptException if one of them has no reverse script; nothing is changed
-   * @throws dev.carriers.schema.lifecycle.UnknownAppliedMigrationException if the database has
-   *     migrations this build does not know; nothing is changed
-   * @throws RollbackRefusedException for the other refusals (failed migration in the history,
-   *     edited script, below the baseline); nothing is changed
+   * @throws RollbackRefusedException if refused, nothing changed: fewer are applied
+   *     ({@code UnknownTargetVersionException}), one has no reverse script ({@code MissingReverseScriptException}),
+   *     the database has migrations this build does not know ({@code UnknownAppliedMigrationException}),
+   *     the history records a failed migration, a script was edited, or below the baseline
    * @throws dev.carriers.schema.lifecycle.RollbackFailedException if a reverse script fails; that
    *     migration stays applied, those undone before it stay undone
    * @throws SchemaLockTimeoutException if another schema change holds the lock too long
    */
   public RollbackResult rollback(int steps) {
-    return audited("rollback", "steps=" + steps, () -> new Rollback(context).run(steps, null, null),
-        result -> new Audited(result.initialVersion(), result.currentVersion(), result.rolledBackVersions()));
+    return rollback("steps=" + steps, () -> new Rollback(context).run(steps, null, null));
   }
 
   /**
@@ -326,25 +171,25 @@ public final class CarriersMigrations {
    *
    * @param version an applied version (or the baseline), or {@code "0"}
    * @return what was undone; nothing when {@code version} is the current version
-   * @throws dev.carriers.schema.lifecycle.UnknownTargetVersionException if the version is not applied
-   * @throws MissingReverseScriptException if a migration to undo has no reverse script
-   * @throws dev.carriers.schema.lifecycle.UnknownAppliedMigrationException if the database has
-   *     migrations this build does not know
-   * @throws RollbackRefusedException for the other refusals
+   * @throws RollbackRefusedException if the version is not applied, or for the refusals of
+   *     {@link #rollback(int)}; nothing is changed
    * @throws dev.carriers.schema.lifecycle.RollbackFailedException if a reverse script fails
    * @throws SchemaLockTimeoutException if another schema change holds the lock too long
    */
   public RollbackResult rollbackTo(String version) {
     Objects.requireNonNull(version, "version");
-    return audited("rollback", "to=" + version, () -> new Rollback(context).run(null, version, null),
-        result -> new Audited(result.initialVersion(), result.currentVersion(), result.rolledBackVersions()));
+    return rollback("to=" + version, () -> new Rollback(context).run(null, version, null));
+  }
+
+  private RollbackResult rollback(String arguments, Supplier<RollbackResult> rollback) {
+    return auditLog.around("rollback", arguments, rollback, result -> new AuditLog.Change(result.initialVersion(),
+        result.currentVersion(), result.rolledBackVersions()));
   }
 
   /**
    * Runs the pending migrations inside one transaction on this database and rolls it back,
    * reporting for each its SQL, duration and the locks it took. A migration that cannot run in a
-   * transaction is reported and not executed. Nothing is changed, and nothing is audited (nothing
-   * changes).
+   * transaction is reported and not executed. Nothing is changed, so nothing is audited.
    *
    * @return the report
    * @throws MigrationException if the database cannot be reached or the history records a failure
@@ -366,8 +211,7 @@ public final class CarriersMigrations {
    *     when the database is already under migration control or has nothing to adopt
    */
   public BaselineResult baseline() {
-    Baseline baseline = new Baseline(context);
-    return baseline(baseline.defaultVersion().getVersion());
+    return baseline(new Baseline(context).defaultVersion());
   }
 
   /**
@@ -375,65 +219,60 @@ public final class CarriersMigrations {
    *
    * @param version the version the database is at
    * @return what was recorded
-   * @throws BaselineRefusedException when the shape does not match, or the database is already under
-   *     migration control or has nothing to adopt
+   * @throws BaselineRefusedException when the version is not one, the shape does not match, or the
+   *     database is already under migration control or has nothing to adopt
    */
   public BaselineResult baseline(String version) {
-    MigrationVersion parsed = MigrationVersion.fromVersion(Objects.requireNonNull(version, "version"));
-    return audited("baseline", "version=" + version, () -> new Baseline(context).run(parsed),
-        result -> new Audited(null, result.version(), List.of(result.version())));
+    Objects.requireNonNull(version, "version");
+    return auditLog.around("baseline", "version=" + version, () -> new Baseline(context).run(version),
+        result -> new AuditLog.Change(null, result.version(), List.of(result.version())));
   }
 
   /**
-   * Drops every object of the schema, migrates, and seeds (unless skipped). Refused, before anything
-   * is dropped, on a database the options' production check recognises unless forced, and when
-   * seeding is asked for without a seeder. Needs {@link Configuration#cleanEnabled(boolean)}.
-   * Recorded in the audit table.
+   * Drops every object in the schema: tables, types, functions and the history (not the audit
+   * trail, which has a schema of its own). Serialized with migrate and rollback; recorded in the
+   * audit table.
    *
-   * @param options seeding and production settings
-   * @return what was done
-   * @throws ResetRefusedException if refused; nothing is dropped
-   * @throws MigrationException if clean, migrate or the seed fails
+   * @throws CleanRefusedException if clean is not enabled in the configuration; nothing is dropped
+   *     and nothing is recorded
+   * @throws SchemaLockTimeoutException if another schema change holds the lock too long
+   * @throws MigrationException if the clean fails
    */
-  public ResetResult reset(ResetOptions options) {
-    Objects.requireNonNull(options, "options");
-    String arguments = (options.skipsSeed() ? "skip-seed" : "seed") + (options.isForced() ? ",forced" : "");
-    return audited("reset", arguments, () -> {
-      if (!configuration.cleanEnabled) {
-        throw new ResetRefusedException("reset refused: it drops every table; enable it with cleanEnabled(true)");
-      }
-      if (!options.skipsSeed() && options.seeder() == null) {
-        throw new ResetRefusedException("reset refused: seeding asked for but no seeder is configured;"
-            + " skip the seed or configure one");
-      }
-      // Asked even when forced: the check may remember the answer (to mark the database again).
-      boolean production = options.productionCheck() != null
-          && options.productionCheck().isProduction(configuration.dataSource);
-      if (production && !options.isForced()) {
-        throw new ResetRefusedException("reset refused: the database is marked production;"
-            + " force it (and confirm) to reset anyway");
-      }
-      cleanUnderLock("reset");
-      org.flywaydb.core.api.output.MigrateResult result;
-      try {
-        result = flyway.migrate();
-      } catch (FlywayException e) {
-        throw new MigrationException("reset failed: migrate after clean: " + e.getMessage(), e);
-      }
-      List<String> applied = new ArrayList<>();
-      for (MigrateOutput output : result.migrations) {
-        applied.add(output.version);
-      }
-      MigrateResult migrated = new MigrateResult(null, emptyToNull(result.targetSchemaVersion), applied);
-      if (!options.skipsSeed()) {
-        try {
-          options.seeder().seed(configuration.dataSource);
-        } catch (RuntimeException e) {
-          throw new MigrationException("reset failed: seed: " + e.getMessage(), e);
-        }
-      }
-      return new ResetResult(migrated, !options.skipsSeed());
-    }, result -> new Audited(null, result.migrate().targetVersion(), result.migrate().appliedVersions()));
+  public void clean() {
+    if (!configuration.cleanEnabled()) {
+      throw new CleanRefusedException("clean is disabled: it drops every table; enable it with cleanEnabled(true)");
+    }
+    auditLog.around("clean", "", () -> {
+      new Clean(context).run();
+      return Boolean.TRUE;
+    }, null);
+  }
+
+  /**
+   * Runs an operation composed of commands (this object's and others', such as a seed) as one entry
+   * of the audit trail, around the entries its commands record: {@code SUCCEEDED} when {@code work}
+   * returns, {@code REFUSED} when it throws a {@link dev.carriers.CarriersException} whose kind
+   * {@linkplain dev.carriers.ErrorKind#isRefusal() is a refusal} or what {@code isRefusal} accepts,
+   * {@code FAILED} otherwise; the exception is rethrown unchanged. With auditing off, only runs it.
+   *
+   * <pre>{@code
+   * migrations.audited("reset", "skip-seed", e -> false, () -> {
+   *   migrations.clean();
+   *   return migrations.migrate();
+   * });
+   * }</pre>
+   *
+   * @param command the entry's command, such as {@code reset}
+   * @param arguments its arguments, or empty
+   * @param isRefusal tells the caller's own refusals (nothing changed) apart from failures
+   * @param work the operation
+   * @param <T> its result
+   * @return what {@code work} returned
+   * @throws MigrationException if the entry cannot be written; {@code work} is then not run
+   */
+  public <T> T audited(String command, String arguments, Predicate<? super RuntimeException> isRefusal,
+      Supplier<T> work) {
+    return auditLog.around(command, arguments, work, null, isRefusal);
   }
 
   /**
@@ -450,549 +289,8 @@ public final class CarriersMigrations {
     return auditLog.list(limit);
   }
 
-  private void cleanUnderLock(String operation) {
-    try (Connection connection = configuration.dataSource.getConnection()) {
-      connection.setAutoCommit(true);
-      HistoryTable history = context.historyTable(connection);
-      SchemaLock.acquire(connection, history.lockKey(), configuration.lockWait, operation);
-      try {
-        Flyway.configure(CLASS_LOADER).configuration(flyway.getConfiguration()).cleanDisabled(false).load().clean();
-      } catch (FlywayException e) {
-        throw new MigrationException(operation + " failed: " + (operation.equals("clean") ? "" : "clean: ")
-            + e.getMessage(), e);
-      } finally {
-        SchemaLock.release(connection, history.lockKey());
-      }
-    } catch (SQLException e) {
-      throw new MigrationException(operation + " failed: " + e.getMessage(), e);
-    }
-  }
-
-  /** What an audited operation changed, for its audit record. */
-  private record Audited(String fromVersion, String toVersion, List<String> versions) {
-  }
-
-  private <T> T audited(String command, String arguments, Supplier<T> operation,
-      java.util.function.Function<T, Audited> describe) {
-    if (!configuration.audit) {
-      return operation.get();
-    }
-    AuditLog.Attempt attempt = auditLog.begin(command, arguments, currentVersionOrNull());
-    T result;
-    try {
-      result = operation.get();
-    } catch (RollbackRefusedException | BaselineRefusedException | ResetRefusedException
-        | SchemaLockTimeoutException e) {
-      attempt.finish(AuditOutcome.REFUSED, null, currentVersionOrNull(), List.of(), e);
-      throw e;
-    } catch (RuntimeException | Error e) {
-      attempt.finish(AuditOutcome.FAILED, null, currentVersionOrNull(), List.of(), e);
-      throw e;
-    }
-    Audited audited = describe.apply(result);
-    attempt.finish(AuditOutcome.SUCCEEDED, audited.fromVersion(), audited.toVersion(), audited.versions(), null);
-    return result;
-  }
-
-  private String currentVersionOrNull() {
-    try (Connection connection = configuration.dataSource.getConnection()) {
-      return context.historyTable(connection).currentVersion(connection);
-    } catch (SQLException e) {
-      return null;
-    }
-  }
-
-  /**
-   * Lists every migration and where it stands on the database.
-   *
-   * @return the status
-   * @throws MigrationException if the database cannot be reached
-   */
-  public MigrationStatus info() {
-    try {
-      MigrationInfoService info = flyway.info();
-      List<MigrationEntry> entries = new ArrayList<>();
-      for (MigrationInfo migration : info.all()) {
-        entries.add(new MigrationEntry(
-            migration.getVersion() == null ? null : migration.getVersion().getVersion(),
-            migration.getDescription(),
-            migration.getScript(),
-            migration.getChecksum(),
-            stateOf(migration),
-            migration.getInstalledBy(),
-            migration.getInstalledOn() == null ? null : migration.getInstalledOn().toInstant(),
-            migration.getExecutionTime(),
-            migration.getResolvedChecksum()));
-      }
-      MigrationInfo current = info.current();
-      return new MigrationStatus(
-          current == null || current.getVersion() == null ? null : current.getVersion().getVersion(),
-          entries);
-    } catch (FlywayException e) {
-      throw new MigrationException("status failed: " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * Checks the applied migrations against the scripts: every applied script unchanged (same
-   * checksum), none missing, none pending; that every migration has its reverse script; and that
-   * no index is invalid (left by a failed {@code CREATE INDEX CONCURRENTLY}).
-   *
-   * @throws MigrationValidationException listing every difference
-   * @throws MigrationException if the database cannot be reached
-   */
-  public void validate() {
-    ValidateResult result;
-    try {
-      result = flyway.validateWithResult();
-    } catch (FlywayException e) {
-      throw new MigrationException("validate failed: " + e.getMessage(), e);
-    }
-    List<String> missingReverse = configuration.missingReverseScripts();
-    List<InvalidIndex> invalid = invalidIndexes();
-    if (!result.validationSuccessful || !missingReverse.isEmpty() || !invalid.isEmpty()) {
-      List<String> problems = new ArrayList<>();
-      for (InvalidIndex index : invalid) {
-        problems.add(index.describe());
-      }
-      for (String script : missingReverse) {
-        problems.add(script + ": no reverse script (expected a file of the same name under "
-            + String.join(", ", configuration.rollbackLocations) + ")");
-      }
-      for (ValidateOutput output : result.invalidMigrations) {
-        problems.add((output.version == null || output.version.isEmpty() ? "" : "version " + output.version + " ")
-            + "(" + output.filepath + "): " + output.errorDetails.errorMessage);
-      }
-      if (!result.validationSuccessful && problems.size() == missingReverse.size() + invalid.size()
-          && result.errorDetails != null) {
-        problems.add(result.errorDetails.errorMessage);
-      }
-      throw new MigrationValidationException(problems, null);
-    }
-  }
-
-  /**
-   * Drops every object in the schema: tables, types, functions and the history (not the audit
-   * trail, which has a schema of its own). Serialized with migrate and rollback; recorded in the
-   * audit table.
-   *
-   * @throws MigrationException if clean is not enabled in the configuration, or fails
-   */
-  public void clean() {
-    if (!configuration.cleanEnabled) {
-      throw new MigrationException(
-          "clean is disabled: it drops every table; enable it with cleanEnabled(true)", null);
-    }
-    audited("clean", "", () -> {
-      cleanUnderLock("clean");
-      return Boolean.TRUE;
-    }, done -> new Audited(null, null, List.of()));
-  }
-
   /** Returns the configuration this instance was loaded from. */
-  public Configuration configuration() {
+  public MigrationsConfiguration configuration() {
     return configuration;
-  }
-
-  private static MigrationState stateOf(MigrationInfo migration) {
-    org.flywaydb.core.api.MigrationState state = migration.getState();
-    if (state.isFailed()) {
-      return MigrationState.FAILED;
-    }
-    switch (state) {
-      case PENDING:
-        return MigrationState.PENDING;
-      case BASELINE:
-        return MigrationState.BASELINE;
-      case BELOW_BASELINE:
-      case BASELINE_IGNORED:
-        return MigrationState.BELOW_BASELINE;
-      case IGNORED:
-        return MigrationState.IGNORED;
-      default:
-        break;
-    }
-    if (state.isApplied() && !state.isResolved()) {
-      return MigrationState.UNKNOWN;
-    }
-    if (state == org.flywaydb.core.api.MigrationState.SUCCESS) {
-      return MigrationState.APPLIED;
-    }
-    return MigrationState.OTHER;
-  }
-
-  private static String firstLine(String text) {
-    if (text == null) {
-      return "";
-    }
-    String trimmed = text.strip();
-    int newline = trimmed.indexOf('\n');
-    return newline < 0 ? trimmed : trimmed.substring(0, newline).strip();
-  }
-
-  private static String emptyToNull(String value) {
-    return value == null || value.isEmpty() ? null : value;
-  }
-
-  /**
-   * Settings for {@link CarriersMigrations}. Immutable: each setter returns a copy and rejects a bad
-   * value at once.
-   */
-  public static final class Configuration {
-
-    private final DataSource dataSource;
-    private final List<String> locations;
-    private final List<String> rollbackLocations;
-    private final boolean cleanEnabled;
-    private final boolean audit;
-    private final Duration lockWait;
-    private final Consumer<String> progress;
-    private final Duration lockTimeout;
-    private final Duration statementTimeout;
-    private final int lockTimeoutRetries;
-    private final Duration retryBackoff;
-    private final List<MigrationListener> listeners;
-    private final boolean globalMetrics;
-
-    /** The mutable draft a setter edits before it becomes a new immutable configuration. */
-    private static final class Draft {
-      DataSource dataSource;
-      List<String> locations;
-      List<String> rollbackLocations;
-      boolean cleanEnabled;
-      boolean audit;
-      Duration lockWait;
-      Consumer<String> progress;
-      Duration lockTimeout;
-      Duration statementTimeout;
-      int lockTimeoutRetries;
-      Duration retryBackoff;
-      List<MigrationListener> listeners;
-      boolean globalMetrics;
-    }
-
-    private Configuration(Draft draft) {
-      this.dataSource = draft.dataSource;
-      this.locations = List.copyOf(draft.locations);
-      this.rollbackLocations = List.copyOf(draft.rollbackLocations);
-      this.cleanEnabled = draft.cleanEnabled;
-      this.audit = draft.audit;
-      this.lockWait = draft.lockWait;
-      this.progress = draft.progress;
-      this.lockTimeout = draft.lockTimeout;
-      this.statementTimeout = draft.statementTimeout;
-      this.lockTimeoutRetries = draft.lockTimeoutRetries;
-      this.retryBackoff = draft.retryBackoff;
-      this.listeners = List.copyOf(draft.listeners);
-      this.globalMetrics = draft.globalMetrics;
-    }
-
-    private static Configuration defaults() {
-      Draft draft = new Draft();
-      draft.locations = List.of(DEFAULT_LOCATION);
-      draft.rollbackLocations = List.of(DEFAULT_ROLLBACK_LOCATION);
-      draft.audit = true;
-      draft.lockWait = Duration.ofSeconds(60);
-      draft.lockTimeout = DEFAULT_LOCK_TIMEOUT;
-      draft.statementTimeout = Duration.ZERO;
-      draft.lockTimeoutRetries = DEFAULT_LOCK_TIMEOUT_RETRIES;
-      draft.retryBackoff = DEFAULT_RETRY_BACKOFF;
-      draft.listeners = List.of();
-      draft.globalMetrics = true;
-      return new Configuration(draft);
-    }
-
-    private Configuration with(Consumer<Draft> change) {
-      Draft draft = new Draft();
-      draft.dataSource = dataSource;
-      draft.locations = locations;
-      draft.rollbackLocations = rollbackLocations;
-      draft.cleanEnabled = cleanEnabled;
-      draft.audit = audit;
-      draft.lockWait = lockWait;
-      draft.progress = progress;
-      draft.lockTimeout = lockTimeout;
-      draft.statementTimeout = statementTimeout;
-      draft.lockTimeoutRetries = lockTimeoutRetries;
-      draft.retryBackoff = retryBackoff;
-      draft.listeners = listeners;
-      draft.globalMetrics = globalMetrics;
-      change.accept(draft);
-      return new Configuration(draft);
-    }
-
-    /**
-     * Sets a listener told one line before each migration is applied or rolled back, such as
-     * {@code Applying version 2: add carrier status enum}: the progress line of a long run. It is
-     * called on the calling thread, between statements; keep it quick.
-     *
-     * @param listener the listener
-     * @return a copy with the listener
-     */
-    public Configuration progress(Consumer<String> listener) {
-      Objects.requireNonNull(listener, "listener");
-      return with(draft -> draft.progress = listener);
-    }
-
-    /**
-     * Adds a listener told the outcome and duration of each migration {@code migrate} runs (see
-     * {@link MigrationListener} for when). May be called several times; listeners are told in the
-     * order they were added.
-     *
-     * @param listener the listener
-     * @return a copy with the listener added
-     */
-    public Configuration listener(MigrationListener listener) {
-      Objects.requireNonNull(listener, "listener");
-      List<MigrationListener> all = new ArrayList<>(listeners);
-      all.add(listener);
-      return with(draft -> draft.listeners = all);
-    }
-
-    /**
-     * Sets whether, when Micrometer is on the class path, each migration is also recorded on
-     * Micrometer's global registry ({@link dev.carriers.schema.monitoring.MicrometerMigrationListener}).
-     * On by default; without Micrometer it does nothing.
-     *
-     * @param enabled whether to record on the global registry
-     * @return a copy with the setting
-     */
-    public Configuration globalMetrics(boolean enabled) {
-      return with(draft -> draft.globalMetrics = enabled);
-    }
-
-    /**
-     * Sets PostgreSQL's {@code lock_timeout} for the sessions {@code migrate} uses: how long one
-     * statement of a migration waits for a lock another session holds before it gives up (SQLState
-     * 55P03), instead of queueing every later query on that table behind it. Default
-     * {@value #DEFAULT_LOCK_TIMEOUT_TEXT}. A script's own {@code set local lock_timeout} wins for that
-     * script. See {@link #lockTimeoutRetries(int)}.
-     *
-     * @param timeout from 10 ms to 10 minutes
-     * @return a copy with the setting
-     */
-    public Configuration lockTimeout(Duration timeout) {
-      Objects.requireNonNull(timeout, "timeout");
-      if (timeout.compareTo(Duration.ofMillis(10)) < 0 || timeout.compareTo(Duration.ofMinutes(10)) > 0) {
-        throw new IllegalArgumentException("a lock timeout of " + timeout + " makes no sense: use 10 ms to 10 min");
-      }
-      return with(draft -> draft.lockTimeout = timeout);
-    }
-
-    /**
-     * Sets PostgreSQL's {@code statement_timeout} for the sessions {@code migrate} uses: the longest
-     * one statement may run (SQLState 57014 when exceeded). Default zero: no limit, since a backfill
-     * or a {@code CREATE INDEX CONCURRENTLY} on a large table legitimately takes long. Set it to
-     * the longest statement you expect, with margin.
-     *
-     * @param timeout zero for no limit, or from 1 second to 24 hours
-     * @return a copy with the setting
-     */
-    public Configuration statementTimeout(Duration timeout) {
-      Objects.requireNonNull(timeout, "timeout");
-      if (!timeout.isZero()
-          && (timeout.compareTo(Duration.ofSeconds(1)) < 0 || timeout.compareTo(Duration.ofHours(24)) > 0)) {
-        throw new IllegalArgumentException("a statement timeout of " + timeout
-            + " makes no sense: use zero (no limit) or 1 s to 24 h");
-      }
-      return with(draft -> draft.statementTimeout = timeout);
-    }
-
-    /**
-     * Sets how many times {@code migrate} retries after a lock timeout, waiting
-     * {@link #retryBackoff(Duration)} before the first retry and twice as long before each next.
-     * Default {@value #DEFAULT_LOCK_TIMEOUT_RETRIES}. A timed-out migration that ran in a transaction
-     * was rolled back, so the retry starts it afresh; one that ran outside a transaction (such as
-     * {@code CREATE INDEX CONCURRENTLY}) and left a failed history row is not retried.
-     *
-     * @param retries from 0 (fail at the first timeout) to 10
-     * @return a copy with the setting
-     */
-    public Configuration lockTimeoutRetries(int retries) {
-      if (retries < 0 || retries > 10) {
-        throw new IllegalArgumentException("\"" + retries + "\" lock-timeout retries makes no sense: use 0 to 10");
-      }
-      return with(draft -> draft.lockTimeoutRetries = retries);
-    }
-
-    /**
-     * Sets the wait before the first retry after a lock timeout; each next retry waits twice as long.
-     * Default {@value #DEFAULT_RETRY_BACKOFF_TEXT}.
-     *
-     * @param backoff from zero to 5 minutes
-     * @return a copy with the setting
-     */
-    public Configuration retryBackoff(Duration backoff) {
-      Objects.requireNonNull(backoff, "backoff");
-      if (backoff.isNegative() || backoff.compareTo(Duration.ofMinutes(5)) > 0) {
-        throw new IllegalArgumentException("a retry backoff of " + backoff + " makes no sense: use 0 to 5 min");
-      }
-      return with(draft -> draft.retryBackoff = backoff);
-    }
-
-    /** Returns the {@code lock_timeout} of migrations. */
-    public Duration lockTimeout() {
-      return lockTimeout;
-    }
-
-    /** Returns the {@code statement_timeout} of migrations; zero for none. */
-    public Duration statementTimeout() {
-      return statementTimeout;
-    }
-
-    /** Returns how many times a lock timeout is retried. */
-    public int lockTimeoutRetries() {
-      return lockTimeoutRetries;
-    }
-
-    /** Returns the wait before the first retry. */
-    public Duration retryBackoff() {
-      return retryBackoff;
-    }
-
-    /**
-     * Replaces the locations of the reverse scripts; by default this jar's {@code db/rollback}.
-     *
-     * @param locations Flyway-style locations, such as {@code filesystem:/path/to/rollback}
-     * @return a copy with the locations set
-     */
-    public Configuration rollbackLocations(String... locations) {
-      List<String> checked = checkLocations(locations, "rollback");
-      return with(draft -> draft.rollbackLocations = checked);
-    }
-
-    /**
-     * Sets whether schema changes are recorded in the audit table. On by default; turn it off only
-     * where nobody will ask who changed the schema (throwaway test databases).
-     *
-     * @param enabled whether to audit
-     * @return a copy with the setting
-     */
-    public Configuration audit(boolean enabled) {
-      return with(draft -> draft.audit = enabled);
-    }
-
-    /**
-     * Sets how long a schema change waits for another one (from any process) to release the schema
-     * lock. Default 60 s.
-     *
-     * @param wait from 1 second to 1 hour
-     * @return a copy with the setting
-     */
-    public Configuration lockWait(Duration wait) {
-      Objects.requireNonNull(wait, "wait");
-      if (wait.compareTo(Duration.ofSeconds(1)) < 0 || wait.compareTo(Duration.ofHours(1)) > 0) {
-        throw new IllegalArgumentException("a lock wait of " + wait + " makes no sense: use 1 s to 1 h");
-      }
-      return with(draft -> draft.lockWait = wait);
-    }
-
-    /**
-     * Lists the migrations that have no reverse script (a file of the same name under the rollback
-     * locations). Needs no database: the build's test runs it.
-     *
-     * @return the migration file names without a reverse script, oldest first; empty when paired
-     * @throws MigrationException if a location cannot be read
-     */
-    public List<String> missingReverseScripts() {
-      return ScriptCatalog.scan(CLASS_LOADER, locations)
-          .withoutCounterpartIn(ScriptCatalog.scan(CLASS_LOADER, rollbackLocations));
-    }
-
-    /**
-     * Lists the reverse scripts that match no migration (a misspelt name, say).
-     *
-     * @return their file names, oldest first
-     * @throws MigrationException if a location cannot be read
-     */
-    public List<String> orphanReverseScripts() {
-      return ScriptCatalog.scan(CLASS_LOADER, rollbackLocations)
-          .withoutCounterpartIn(ScriptCatalog.scan(CLASS_LOADER, locations));
-    }
-
-    /** Returns the reverse-script locations. */
-    public List<String> rollbackLocations() {
-      return rollbackLocations;
-    }
-
-    private static List<String> checkLocations(String[] locations, String kind) {
-      if (locations.length == 0) {
-        throw new IllegalArgumentException("no " + kind + " locations makes no sense: give at least one");
-      }
-      for (String location : locations) {
-        if (location == null || location.isBlank()) {
-          throw new IllegalArgumentException("a blank " + kind + " location makes no sense: "
-              + Arrays.toString(locations));
-        }
-      }
-      return List.of(locations);
-    }
-
-    /**
-     * Sets the database to migrate. The data source's user needs the right to create tables.
-     *
-     * @param dataSource the database
-     * @return a copy with the data source set
-     */
-    public Configuration dataSource(DataSource dataSource) {
-      Objects.requireNonNull(dataSource, "dataSource");
-      return with(draft -> draft.dataSource = dataSource);
-    }
-
-    /**
-     * Replaces the migration locations; by default this jar's {@value #DEFAULT_LOCATION_TEXT}.
-     *
-     * @param locations Flyway locations, such as {@code filesystem:/path/to/migrations}
-     * @return a copy with the locations set
-     */
-    public Configuration locations(String... locations) {
-      if (locations.length == 0) {
-        throw new IllegalArgumentException("no migration locations makes no sense: give at least one");
-      }
-      for (String location : locations) {
-        if (location == null || location.isBlank()) {
-          throw new IllegalArgumentException("a blank migration location makes no sense: " + Arrays.toString(locations));
-        }
-      }
-      List<String> checked = List.of(locations);
-      return with(draft -> draft.locations = checked);
-    }
-
-    /**
-     * Allows {@link CarriersMigrations#clean()}, which drops every object. Off by default.
-     *
-     * @param enabled whether clean is allowed
-     * @return a copy with the setting
-     */
-    public Configuration cleanEnabled(boolean enabled) {
-      return with(draft -> draft.cleanEnabled = enabled);
-    }
-
-    /** Returns the migration locations. */
-    public List<String> locations() {
-      return locations;
-    }
-
-    /** Returns whether clean is allowed. */
-    public boolean cleanEnabled() {
-      return cleanEnabled;
-    }
-
-    /**
-     * Builds the migrations object.
-     *
-     * @return an immutable, thread-safe {@link CarriersMigrations}
-     * @throws IllegalStateException if no data source was set
-     */
-    public CarriersMigrations load() {
-      if (dataSource == null) {
-        throw new IllegalStateException("no data source: call dataSource(...) before load()");
-      }
-      return new CarriersMigrations(this);
-    }
-
-    private static final String DEFAULT_LOCATION_TEXT = DEFAULT_LOCATION;
-    private static final String DEFAULT_LOCK_TIMEOUT_TEXT = "5 s";
-    private static final String DEFAULT_RETRY_BACKOFF_TEXT = "2 s";
   }
 }

@@ -3,6 +3,8 @@ package dev.carriers.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.carriers.ErrorKind;
+import dev.carriers.schema.lifecycle.CleanRefusedException;
 import dev.carriers.testing.CarriersDatabase;
 import dev.carriers.testing.TestDatabase;
 import java.io.IOException;
@@ -139,8 +141,9 @@ class CarriersMigrationsIT {
     CarriersMigrations migrations = CarriersMigrations.configure().dataSource(database.dataSource()).load();
     migrations.migrate();
     assertThatThrownBy(migrations::clean)
-        .isInstanceOf(MigrationException.class)
-        .hasMessageContaining("clean is disabled");
+        .isInstanceOf(CleanRefusedException.class)
+        .hasMessageContaining("clean is disabled")
+        .satisfies(e -> assertThat(((MigrationException) e).kind()).isEqualTo(ErrorKind.CLEAN_REFUSED));
     assertThat(migrations.info().currentVersion()).isEqualTo(VERSIONS.get(VERSIONS.size() - 1));
 
     CarriersMigrations.configure().dataSource(database.dataSource()).cleanEnabled(true).load().clean();

@@ -1,7 +1,7 @@
 package dev.carriers.cli.internal;
 
 import dev.carriers.DatabaseUrl;
-import dev.carriers.cli.ExitCodes;
+import dev.carriers.cli.ExitCode;
 import dev.carriers.schema.lifecycle.AuditEntry;
 import java.io.PrintWriter;
 import java.time.temporal.ChronoUnit;
@@ -33,7 +33,7 @@ public final class AuditCommand extends DatabaseCommand {
   }
 
   @Override
-  protected int run(DatabaseUrl url) {
+  protected ExitCode run(DatabaseUrl url) {
     if (limit < 1) {
       throw new picocli.CommandLine.ParameterException(spec().commandLine(), "--limit " + limit
           + " makes no sense: give 1 or more");
@@ -64,11 +64,11 @@ public final class AuditCommand extends DatabaseCommand {
       document.put("database", url.jdbcUrl());
       document.put("entries", list);
       out.print(Json.write(document) + "\n");
-      return ExitCodes.OK;
+      return ExitCode.OK;
     }
     if (entries.isEmpty()) {
       out.println("No schema change recorded yet.");
-      return ExitCodes.OK;
+      return ExitCode.OK;
     }
     for (AuditEntry entry : entries) {
       out.println("#" + entry.id() + " " + entry.startedAt().truncatedTo(ChronoUnit.SECONDS) + " " + entry.command()
@@ -79,7 +79,7 @@ public final class AuditCommand extends DatabaseCommand {
           + (entry.durationMillis() == null ? "" : " in " + entry.durationMillis() + " ms")
           + (entry.error() == null ? "" : ": " + ErrorReport.firstLine(entry.error())));
     }
-    return ExitCodes.OK;
+    return ExitCode.OK;
   }
 
   private static String version(String version) {

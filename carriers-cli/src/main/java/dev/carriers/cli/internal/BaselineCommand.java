@@ -1,7 +1,7 @@
 package dev.carriers.cli.internal;
 
 import dev.carriers.DatabaseUrl;
-import dev.carriers.cli.ExitCodes;
+import dev.carriers.cli.ExitCode;
 import dev.carriers.schema.CarriersMigrations;
 import dev.carriers.schema.lifecycle.BaselineResult;
 import java.util.LinkedHashMap;
@@ -34,7 +34,7 @@ public final class BaselineCommand extends DatabaseCommand {
   }
 
   @Override
-  protected int run(DatabaseUrl url) {
+  protected ExitCode run(DatabaseUrl url) {
     TargetDatabase.check(url, "there is nothing to adopt");
     CarriersMigrations migrations = Migrations.on(url, null).load();
     BaselineResult result = version == null ? migrations.baseline() : migrations.baseline(version);
@@ -48,6 +48,6 @@ public final class BaselineCommand extends DatabaseCommand {
       out().println("Baseline recorded at version " + result.version() + " (verified: "
           + String.join(", ", result.tablesVerified()) + "). Run 'carriers migrate' to apply the later versions.");
     }
-    return ExitCodes.OK;
+    return ExitCode.OK;
   }
 }

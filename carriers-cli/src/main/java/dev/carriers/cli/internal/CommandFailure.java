@@ -1,23 +1,33 @@
 package dev.carriers.cli.internal;
 
+import dev.carriers.cli.ExitCode;
+import java.util.Objects;
+
 /**
  * A failure the CLI detected and described itself: its message is the one line printed, and it
- * knows its exit code. Messages never contain a password.
+ * carries its exit code. The CLI's own, not the library's: it is not a
+ * {@link dev.carriers.CarriersException}. Messages never contain a password.
  */
-public abstract class CommandFailure extends RuntimeException {
+public final class CommandFailure extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
+
+  private final ExitCode exitCode;
 
   /**
    * Creates the failure.
    *
+   * @param exitCode the exit code
    * @param message the line to print
    * @param cause the underlying failure, or null
    */
-  protected CommandFailure(String message, Throwable cause) {
+  public CommandFailure(ExitCode exitCode, String message, Throwable cause) {
     super(message, cause);
+    this.exitCode = Objects.requireNonNull(exitCode, "exitCode");
   }
 
-  /** Returns the exit code, one of {@link dev.carriers.cli.ExitCodes}. */
-  public abstract int exitCode();
+  /** Returns the exit code. */
+  public ExitCode exitCode() {
+    return exitCode;
+  }
 }

@@ -1,6 +1,7 @@
 package dev.carriers.cli.internal;
 
 import dev.carriers.DatabaseUrl;
+import dev.carriers.cli.ExitCode;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -38,16 +39,16 @@ public abstract class DatabaseCommand implements Callable<Integer> {
   public final Integer call() {
     Logging.configure(verboseOption.isVerbose());
     DatabaseUrl url = databaseOptions.resolve(RootCommand.of(spec).environment());
-    return run(url);
+    return run(url).code();
   }
 
   /**
    * Does the command's work.
    *
    * @param url the database, resolved from {@code --url}, {@code DATABASE_URL} or the default
-   * @return the exit code, one of {@link dev.carriers.cli.ExitCodes}
+   * @return the exit code
    */
-  protected abstract int run(DatabaseUrl url);
+  protected abstract ExitCode run(DatabaseUrl url);
 
   /** Returns this command's picocli spec. */
   protected final CommandSpec spec() {

@@ -1,6 +1,8 @@
 package dev.carriers.cli.internal;
 
 import dev.carriers.DatabaseUrl;
+import dev.carriers.InvalidDatabaseUrlException;
+import dev.carriers.cli.ExitCode;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -31,7 +33,8 @@ public final class DatabaseOptions {
    *
    * @param environment the environment variables
    * @return the parsed URL
-   * @throws InvalidDatabaseUrlException naming where the URL came from, if it cannot be parsed
+   * @throws CommandFailure with {@link ExitCode#USAGE}, naming where the URL came from, if it cannot
+   *     be parsed
    */
   public DatabaseUrl resolve(Map<String, String> environment) {
     if (url != null) {
@@ -47,9 +50,9 @@ public final class DatabaseOptions {
   private static DatabaseUrl parse(String text, String source) {
     try {
       return DatabaseUrl.parse(text);
-    } catch (dev.carriers.InvalidDatabaseUrlException e) {
+    } catch (InvalidDatabaseUrlException e) {
       // DatabaseUrl's messages mask the password already; mask again in case one does not.
-      throw new InvalidDatabaseUrlException(source + ": " + DatabaseUrl.mask(e.getMessage()), e);
+      throw new CommandFailure(ExitCode.USAGE, source + ": " + DatabaseUrl.mask(e.getMessage()), e);
     }
   }
 }

@@ -1,7 +1,7 @@
 package dev.carriers.cli.internal;
 
 import dev.carriers.DatabaseUrl;
-import dev.carriers.cli.ExitCodes;
+import dev.carriers.cli.ExitCode;
 import dev.carriers.schema.lifecycle.DryRunMigration;
 import dev.carriers.schema.lifecycle.DryRunReport;
 import dev.carriers.schema.lifecycle.LockTaken;
@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code carriers dry-run}: runs the pending migrations in one transaction on the database and rolls
- * it back, printing each one's SQL, duration and locks. Exits {@link ExitCodes#MIGRATION_FAILED}
+ * it back, printing each one's SQL, duration and locks. Exits {@link ExitCode#MIGRATION_FAILED}
  * when a migration would fail.
  *
  * <p>One instance per invocation; not thread-safe.
@@ -49,7 +49,7 @@ public final class DryRunCommand extends DatabaseCommand {
   }
 
   @Override
-  protected int run(DatabaseUrl url) {
+  protected ExitCode run(DatabaseUrl url) {
     TargetDatabase.check(url, "run 'carriers migrate --create-database' to create it");
     DryRunReport result = Migrations.on(url, progress.listener(err())).load().dryRun();
     String document = Json.write(toMap(url, result)) + "\n";
@@ -85,7 +85,7 @@ public final class DryRunCommand extends DatabaseCommand {
               + (result.currentVersion() == null ? "none" : result.currentVersion())
               + (result.hasFailure() ? ". A migration FAILED: migrate would fail too." : "."));
     }
-    return result.hasFailure() ? ExitCodes.MIGRATION_FAILED : ExitCodes.OK;
+    return result.hasFailure() ? ExitCode.MIGRATION_FAILED : ExitCode.OK;
   }
 
   private static Map<String, Object> toMap(DatabaseUrl url, DryRunReport result) {

@@ -11,7 +11,8 @@ import picocli.CommandLine.ParseResult;
 /**
  * Prints a failure as one masked line on standard error ({@code carriers: ...}), plus its stack
  * trace under {@code --verbose}, and returns its exit code. Handles both bad command lines (exit
- * code 2) and failures while a command runs ({@link ErrorReport}).
+ * code 2) and failures while a command runs, classified once ({@link ErrorReport}) and told to the
+ * command's {@link FailureHook} first.
  *
  * <p>Immutable; thread-safe.
  */
@@ -47,6 +48,10 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
   public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
     ErrorReport report = ErrorReport.of(ex);
     PrintWriter err = commandLine.getErr();
+    // Classified once: the command's failure hooks get exactly the line and code printed.
+    if (commandLine.getCommand() instanceof FailureHook hook) {
+      hook.failed(report, secretMask, err);
+    }
     err.println(PREFIX + secretMask.apply(report.line()));
     if (isVerbose(commandLine)) {
       StringWriter trace = new StringWriter();
@@ -54,7 +59,7 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
       err.print(secretMask.apply(trace.toString()));
     }
     err.flush();
-    return report.exitCode();
+    return report.exitCode().code();
   }
 
   private static boolean isVerbose(CommandLine commandLine) {

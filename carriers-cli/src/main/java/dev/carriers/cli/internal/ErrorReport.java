@@ -1,29 +1,21 @@
 package dev.carriers.cli.internal;
 
-import dev.carriers.cli.ExitCodes;
-import dev.carriers.schema.MigrationValidationException;
-import dev.carriers.schema.lifecycle.BaselineRefusedException;
-import dev.carriers.schema.lifecycle.MigrationLockTimeoutException;
-import dev.carriers.schema.lifecycle.ResetRefusedException;
-import dev.carriers.schema.lifecycle.RollbackFailedException;
-import dev.carriers.schema.lifecycle.RollbackRefusedException;
-import dev.carriers.schema.lifecycle.SchemaLockTimeoutException;
+import dev.carriers.CarriersException;
+import dev.carriers.SqlStateClass;
+import dev.carriers.cli.ExitCode;
 import java.sql.SQLException;
-import org.flywaydb.core.api.exception.FlywayValidateException;
 
 /**
- * What to tell the user about a failure: one line and an exit code. The one place failures are
- * classified; SQLState codes are read through {@link SqlStates}.
+ * What to tell the user about a failure: one line and an exit code. The one place the CLI
+ * classifies a failure, as Flyway's {@code Main} does: the CLI's own {@link CommandFailure} carries
+ * its code; the library's exceptions say their kind ({@link CarriersException#kind()}), which
+ * {@link ExitCode#of} maps; anything else is {@link ExitCode#UNEXPECTED}, unless a SQLState under it
+ * says the environment failed ({@link SqlStateClass}).
  *
- * <p>In order: a lost connection, refused credentials or missing database anywhere in the cause
- * chain wins (even in the middle of a migration); then a {@link CommandFailure}'s own code; then a
- * refusal of the lifecycle (rollback, baseline, reset, schema lock); then a validation failure; a
- * failed migration or reverse script; anything else is {@link ExitCodes#UNEXPECTED}.
- *
- * @param exitCode the exit code, one of {@link ExitCodes}
+ * @param exitCode the exit code
  * @param line the message, one line, not yet masked
  */
-record ErrorReport(int exitCode, String line) {
+record ErrorReport(ExitCode exitCode, String line) {
 
   /**
    * Classifies a failure.
@@ -32,51 +24,46 @@ record ErrorReport(int exitCode, String line) {
    * @return the report
    */
   static ErrorReport of(Throwable failure) {
-    SQLException sql = causeOfType(failure, SQLException.class);
-    int environment = sql == null ? SqlStates.NONE : SqlStates.environmentExitCode(sql.getSQLState());
-    boolean migrationFailed = failure instanceof MigrationFailedException;
-    // The CLI's own failures say what happened already; a failed migration needs the SQL reason.
-    if (failure instanceof CommandFailure commandFailure && !migrationFailed) {
-      return new ErrorReport(commandFailure.exitCode(), firstLine(failure.getMessage()));
+    ExitCode exitCode = exitCodeOf(failure);
+    if (failure instanceof CommandFailure) {
+      // The CLI's own failures say what happened already.
+      return new ErrorReport(exitCode, firstLine(failure.getMessage()));
     }
-    int refusal = refusalExitCode(failure);
-    if (refusal != ExitCodes.OK && environment == SqlStates.NONE) {
-      return new ErrorReport(refusal, firstLine(failure.getMessage()));
+    if (exitCode == ExitCode.UNEXPECTED) {
+      return new ErrorReport(exitCode, "unexpected error: " + failure.getClass().getName() + ": " + describe(failure));
     }
-    boolean validation = causeOfType(failure, MigrationValidationException.class) != null
-        || causeOfType(failure, FlywayValidateException.class) != null;
-    String line = validation ? firstTwoLines(failure.getMessage()) : describe(failure, sql);
-    if (environment != SqlStates.NONE) {
-      return new ErrorReport(environment, line);
-    }
-    if (validation) {
-      return new ErrorReport(ExitCodes.VALIDATION_FAILED, line);
-    }
-    if (migrationFailed || failure instanceof RollbackFailedException) {
-      return new ErrorReport(ExitCodes.MIGRATION_FAILED, line);
-    }
-    return new ErrorReport(ExitCodes.UNEXPECTED,
-        "unexpected error: " + failure.getClass().getName() + ": " + line);
+    return new ErrorReport(exitCode, needsDatabaseReason(exitCode) ? describe(failure) : firstLine(failure.getMessage()));
   }
 
-  // The lifecycle's refusals: nothing was changed, and each kind has its own code.
-  private static int refusalExitCode(Throwable failure) {
-    if (failure instanceof RollbackRefusedException) {
-      return ExitCodes.ROLLBACK_REFUSED;
+  /**
+   * Returns the exit code of a failure.
+   *
+   * @param failure what was thrown
+   * @return its code, {@link ExitCode#UNEXPECTED} when nothing says what kind it is
+   */
+  static ExitCode exitCodeOf(Throwable failure) {
+    if (failure instanceof CommandFailure commandFailure) {
+      return commandFailure.exitCode();
     }
-    if (failure instanceof BaselineRefusedException) {
-      return ExitCodes.BASELINE_REFUSED;
+    if (failure instanceof CarriersException carriers) {
+      return ExitCode.of(carriers.kind());
     }
-    if (failure instanceof ResetRefusedException) {
-      return ExitCodes.RESET_REFUSED;
+    SqlStateClass state = SqlStateClass.of(failure);
+    return state.isEnvironment() ? ExitCode.of(state.environmentKind()) : ExitCode.UNEXPECTED;
+  }
+
+  // A failed script or a lost server needs the database's own words, which only the SQL exception
+  // under the library's message has; a refusal, a lock timeout and the seeder's failures say all.
+  private static boolean needsDatabaseReason(ExitCode exitCode) {
+    switch (exitCode) {
+      case MIGRATION_FAILED:
+      case DATABASE_UNREACHABLE:
+      case AUTHENTICATION_FAILED:
+      case DATABASE_MISSING:
+        return true;
+      default:
+        return false;
     }
-    if (failure instanceof SchemaLockTimeoutException) {
-      return ExitCodes.SCHEMA_LOCKED;
-    }
-    if (failure instanceof MigrationLockTimeoutException) {
-      return ExitCodes.LOCK_TIMEOUT;
-    }
-    return ExitCodes.OK;
   }
 
   /**
@@ -84,11 +71,11 @@ record ErrorReport(int exitCode, String line) {
    * it when the message does not already say it.
    *
    * @param failure the failure
-   * @param sql the first SQL exception in its cause chain, or null
    * @return one line
    */
-  static String describe(Throwable failure, SQLException sql) {
+  static String describe(Throwable failure) {
     String line = firstLine(failure.getMessage());
+    SQLException sql = sqlCause(failure);
     if (sql != null && sql != failure) {
       String reason = firstLine(sql.getMessage());
       if (!reason.isEmpty() && !line.contains(reason)) {
@@ -116,22 +103,12 @@ record ErrorReport(int exitCode, String line) {
     return "";
   }
 
-  // Flyway's validation message says "Validate failed: Migrations have failed validation" first and
-  // what failed on the next line.
-  private static String firstTwoLines(String message) {
-    String first = firstLine(message);
-    String rest = message == null ? "" : message.substring(message.indexOf(first) + first.length());
-    String second = firstLine(rest);
-    return second.isEmpty() ? first : first + ": " + second;
-  }
-
-  private static <T extends Throwable> T causeOfType(Throwable failure, Class<T> type) {
+  private static SQLException sqlCause(Throwable failure) {
     int depth = 0;
-    for (Throwable current = failure; current != null && depth < 32; current = current.getCause()) {
-      if (type.isInstance(current)) {
-        return type.cast(current);
+    for (Throwable cause = failure; cause != null && depth < 32; cause = cause.getCause(), depth++) {
+      if (cause instanceof SQLException sql) {
+        return sql;
       }
-      depth++;
     }
     return null;
   }

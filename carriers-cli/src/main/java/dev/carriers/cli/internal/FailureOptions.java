@@ -79,7 +79,7 @@ public final class FailureOptions {
     event.put("event", "carriers." + command + ".failed");
     event.put("command", command);
     event.put("database", mask.apply(database));
-    event.put("exitCode", report.exitCode());
+    event.put("exitCode", report.exitCode().code());
     event.put("error", mask.apply(report.line()));
     event.put("version", lastFailure == null ? null : lastFailure.version());
     event.put("script", lastFailure == null ? null : lastFailure.script());

@@ -1,6 +1,7 @@
 package dev.carriers.cli.internal;
 
-import dev.carriers.schema.CarriersMigrations;
+import dev.carriers.cli.ExitCode;
+import dev.carriers.schema.MigrationsConfiguration;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -12,7 +13,7 @@ import picocli.CommandLine.TypeConversionException;
 /**
  * The guards of {@code migrate}: {@code --lock-timeout}, {@code --statement-timeout},
  * {@code --lock-retries} and {@code --retry-backoff}, applied to a
- * {@link CarriersMigrations.Configuration}. Unset options keep the library's defaults.
+ * {@link MigrationsConfiguration}. Unset options keep the library's defaults.
  *
  * <p>One instance per invocation; not thread-safe.
  */
@@ -47,18 +48,18 @@ public final class GuardOptions {
    *
    * @param configuration the configuration
    * @return a copy with the options applied
-   * @throws InvalidOptionException if a value makes no sense (its message says why)
+   * @throws CommandFailure with {@link ExitCode#USAGE} if a value makes no sense (its message says why)
    */
-  CarriersMigrations.Configuration applyTo(CarriersMigrations.Configuration configuration) {
+  MigrationsConfiguration applyTo(MigrationsConfiguration configuration) {
     try {
       return apply(configuration);
     } catch (IllegalArgumentException e) {
-      throw new InvalidOptionException("invalid guard option: " + e.getMessage(), e);
+      throw new CommandFailure(ExitCode.USAGE, "invalid guard option: " + e.getMessage(), e);
     }
   }
 
-  private CarriersMigrations.Configuration apply(CarriersMigrations.Configuration configuration) {
-    CarriersMigrations.Configuration result = configuration;
+  private MigrationsConfiguration apply(MigrationsConfiguration configuration) {
+    MigrationsConfiguration result = configuration;
     if (lockTimeout != null) {
       result = result.lockTimeout(lockTimeout);
     }

@@ -1,7 +1,7 @@
 package dev.carriers.cli.internal;
 
 import dev.carriers.CarriersException;
-import dev.carriers.cli.ExitCodes;
+import dev.carriers.cli.ExitCode;
 import dev.carriers.lint.Finding;
 import dev.carriers.lint.LibPgQueryUnavailableException;
 import dev.carriers.lint.LintReport;
@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code carriers lint}: checks migration scripts for operations that lock or rewrite a busy table
- * (carriers-lint's rules). Needs no database. Exit code {@link ExitCodes#LINT_FAILED} when any
+ * (carriers-lint's rules). Needs no database. Exit code {@link ExitCode#LINT_FAILED} when any
  * finding is an error.
  *
  * <p>One instance per invocation; not thread-safe.
@@ -81,7 +81,7 @@ public final class LintCommand implements Callable<Integer> {
       }
       linter = builder.load();
     } catch (LibPgQueryUnavailableException e) {
-      throw new LintUnavailableException("lint: " + e.getMessage(), e);
+      throw new CommandFailure(ExitCode.LINT_UNAVAILABLE, "lint: " + e.getMessage(), e);
     }
     LintReport report;
     try {
@@ -90,7 +90,7 @@ public final class LintCommand implements Callable<Integer> {
       if (dir == null && suppressions == null) {
         throw e; // the jar's own migrations: not the user's input
       }
-      throw new LintInputException(e.getMessage(), e);
+      throw new CommandFailure(ExitCode.USAGE, e.getMessage(), e);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
@@ -99,7 +99,7 @@ public final class LintCommand implements Callable<Integer> {
       print(report, out);
     }
     out.flush();
-    return report.hasErrors() ? ExitCodes.LINT_FAILED : ExitCodes.OK;
+    return (report.hasErrors() ? ExitCode.LINT_FAILED : ExitCode.OK).code();
   }
 
   private static void print(LintReport report, PrintWriter out) {

@@ -1,12 +1,9 @@
 package dev.carriers.cli.internal;
 
 import dev.carriers.DatabaseUrl;
-import dev.carriers.cli.ExitCodes;
+import dev.carriers.cli.ExitCode;
 import dev.carriers.schema.CarriersMigrations;
 import dev.carriers.schema.MigrateResult;
-import dev.carriers.schema.MigrationException;
-import dev.carriers.schema.MigrationValidationException;
-import dev.carriers.schema.lifecycle.MigrationLockTimeoutException;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,7 +19,7 @@ import picocli.CommandLine.Option;
     description = "Applies pending migrations, each in its own transaction, with a lock_timeout (retried"
         + " with backoff) so that it never queues traffic behind it. Recorded in the audit trail;"
         + " --on-failure-exec/--on-failure-file alert on failure.")
-public final class MigrateCommand extends DatabaseCommand {
+public final class MigrateCommand extends DatabaseCommand implements FailureHook {
 
   @Option(names = "--create-database",
       description = "Create the database first if it does not exist (connecting to the database"
@@ -41,21 +38,23 @@ public final class MigrateCommand extends DatabaseCommand {
   @picocli.CommandLine.Mixin
   private FailureOptions onFailure;
 
+  /** The database once the URL is resolved: a failure before that fires no hook, as none ran. */
+  private String database;
+
   /** Creates the command; picocli calls this. */
   public MigrateCommand() {
   }
 
   @Override
-  protected int run(DatabaseUrl url) {
-    try {
-      return migrate(url);
-    } catch (RuntimeException e) {
-      onFailure.fire("migrate", url.jdbcUrl(), ErrorReport.of(e), RootCommand.of(spec()).secretMask(), err());
-      throw e;
+  public void failed(ErrorReport report, SecretMask mask, PrintWriter err) {
+    if (database != null) {
+      onFailure.fire("migrate", database, report, mask, err);
     }
   }
 
-  private int migrate(DatabaseUrl url) {
+  @Override
+  protected ExitCode run(DatabaseUrl url) {
+    database = url.jdbcUrl();
     PrintWriter out = out();
     if (createDatabase) {
       if (TargetDatabase.createIfMissing(url)) {
@@ -67,14 +66,7 @@ public final class MigrateCommand extends DatabaseCommand {
     CarriersMigrations migrations = guards.applyTo(Migrations.on(url, progress.listener(err())))
         .listener(onFailure.listener())
         .load();
-    MigrateResult result;
-    try {
-      result = migrations.migrate();
-    } catch (MigrationValidationException | MigrationLockTimeoutException e) {
-      throw e;
-    } catch (MigrationException e) {
-      throw new MigrationFailedException(ErrorReport.firstLine(e.getMessage()), e);
-    }
+    MigrateResult result = migrations.migrate();
     // Flyway reports no target version when it applied nothing.
     String version = result.targetVersion() != null ? result.targetVersion() : result.initialVersion();
     if (json) {
@@ -84,7 +76,7 @@ public final class MigrateCommand extends DatabaseCommand {
       document.put("currentVersion", version);
       document.put("applied", result.appliedVersions());
       out.print(Json.write(document) + "\n");
-      return ExitCodes.OK;
+      return ExitCode.OK;
     }
     if (result.appliedVersions().isEmpty()) {
       out.println("Database is up to date: no migration to apply.");
@@ -94,6 +86,6 @@ public final class MigrateCommand extends DatabaseCommand {
           + String.join(", ", result.appliedVersions()));
     }
     out.println("Schema version " + (version == null ? "none" : version));
-    return ExitCodes.OK;
+    return ExitCode.OK;
   }
 }

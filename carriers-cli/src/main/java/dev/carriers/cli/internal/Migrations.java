@@ -2,6 +2,7 @@ package dev.carriers.cli.internal;
 
 import dev.carriers.DatabaseUrl;
 import dev.carriers.schema.CarriersMigrations;
+import dev.carriers.schema.MigrationsConfiguration;
 import java.util.function.Consumer;
 
 /**
@@ -15,8 +16,8 @@ final class Migrations {
   private Migrations() {
   }
 
-  static CarriersMigrations.Configuration on(DatabaseUrl url, Consumer<String> progress) {
-    CarriersMigrations.Configuration configuration = CarriersMigrations.configure()
+  static MigrationsConfiguration on(DatabaseUrl url, Consumer<String> progress) {
+    MigrationsConfiguration configuration = CarriersMigrations.configure()
         .dataSource(url.unpooledDataSource());
     return progress == null ? configuration : configuration.progress(progress);
   }

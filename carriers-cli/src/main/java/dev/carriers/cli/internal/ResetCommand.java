@@ -1,20 +1,20 @@
 package dev.carriers.cli.internal;
 
 import dev.carriers.DatabaseUrl;
-import dev.carriers.cli.ExitCodes;
+import dev.carriers.cli.ExitCode;
 import dev.carriers.schema.CarriersMigrations;
-import dev.carriers.schema.MigrationException;
+import dev.carriers.schema.MigrateResult;
+import dev.carriers.seed.CarriersSeeder;
 import dev.carriers.seed.Environment;
-import dev.carriers.seed.ProductionDatabaseException;
-import dev.carriers.seed.SeedDriftException;
 import dev.carriers.seed.SeedException;
-import dev.carriers.seed.SeedVersionException;
-import dev.carriers.schema.lifecycle.ResetOptions;
-import dev.carriers.schema.lifecycle.ResetRefusedException;
-import dev.carriers.schema.lifecycle.ResetResult;
 import java.io.Console;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import javax.sql.DataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,6 +24,10 @@ import picocli.CommandLine.Option;
  * dataset (carriers-seed). A database marked production (carriers-seed's marker) is refused unless
  * {@code --force} is given and confirmed by typing the database name (or {@code --confirm NAME}
  * when not interactive); it stays marked production after the reset.
+ *
+ * <p>Composed here from public operations, every step inside one {@code reset} entry of the audit
+ * trail ({@link CarriersMigrations#audited}): the seeder's production check, the schema's
+ * {@code clean()} and {@code migrate()} (each with its own entry), the marker put back, the seed.
  *
  * <p>One instance per invocation; not thread-safe.
  */
@@ -59,65 +63,97 @@ public final class ResetCommand extends DatabaseCommand {
   }
 
   @Override
-  protected int run(DatabaseUrl url) {
+  protected ExitCode run(DatabaseUrl url) {
     TargetDatabase.check(url, "run 'carriers migrate --create-database' to create it");
     if (force) {
       confirmForce(url.database());
     }
-    ResetHooks hooks = new ResetHooks(environment, force);
-    ResetOptions options = ResetOptions.defaults().skipSeed(skipSeed).forced(force)
-        .productionCheck(hooks.productionCheck())
-        .seeder(hooks.seeder());
+    DataSource dataSource = url.unpooledDataSource();
+    CarriersSeeder seeder = SeedCommand.seeder(dataSource, environment, force, "carriers reset");
     CarriersMigrations migrations = Migrations.on(url, progress.listener(err())).cleanEnabled(true).load();
-    ResetResult result;
-    try {
-      result = migrations.reset(options);
-    } catch (MigrationException e) {
-      if (e.getCause() instanceof ProductionDatabaseException || e.getCause() instanceof SeedDriftException
-          || e.getCause() instanceof SeedVersionException) {
-        throw new SeedCommandException(ExitCodes.SEED_REFUSED, "reset: " + e.getMessage(), e);
+    String arguments = (skipSeed ? "skip-seed" : "seed") + (force ? ",forced" : "");
+    MigrateResult result = migrations.audited("reset", arguments, ResetCommand::isRefusal, () -> {
+      // Asked even when forced: the drop takes the marker with it, and it is put back after.
+      boolean production = isMarkedProduction(dataSource, seeder);
+      if (production && !force) {
+        throw new CommandFailure(ExitCode.RESET_REFUSED, "reset refused: the database is marked production;"
+            + " force it (and confirm) to reset anyway", null);
       }
-      if (e.getCause() instanceof SeedException) {
-        throw new SeedCommandException(ExitCodes.SEED_FAILED, ErrorReport.firstLine("reset: " + e.getMessage()), e);
+      migrations.clean();
+      MigrateResult migrated = migrations.migrate();
+      if (production) {
+        seeder.markProductionDatabase(true);
       }
-      throw e;
-    }
-    if (skipSeed) {
-      hooks.restoreMarker(url.unpooledDataSource());
-    }
+      if (!skipSeed) {
+        seed(seeder);
+      }
+      return migrated;
+    });
     if (json) {
       Map<String, Object> document = new LinkedHashMap<>();
       document.put("database", url.jdbcUrl());
-      document.put("currentVersion", result.migrate().targetVersion());
-      document.put("applied", result.migrate().appliedVersions());
-      document.put("seeded", result.seeded());
-      document.put("environment", result.seeded() ? environment.id() : null);
+      document.put("currentVersion", result.targetVersion());
+      document.put("applied", result.appliedVersions());
+      document.put("seeded", !skipSeed);
+      document.put("environment", skipSeed ? null : environment.id());
       out().print(Json.write(document) + "\n");
     } else {
       out().println("Reset \"" + url.database() + "\": dropped everything, applied "
-          + result.migrate().migrationsApplied() + " migrations"
-          + (result.seeded() ? ", seeded " + environment.id() : ", not seeded")
-          + ". Schema version " + result.migrate().targetVersion());
+          + result.migrationsApplied() + " migrations"
+          + (skipSeed ? ", not seeded" : ", seeded " + environment.id())
+          + ". Schema version " + result.targetVersion());
     }
-    return ExitCodes.OK;
+    return ExitCode.OK;
+  }
+
+  // Only the production check refuses: once the schema is dropped, a seed that says no has not
+  // left the database unchanged, so it is a failure of the reset.
+  private static boolean isRefusal(RuntimeException e) {
+    return e instanceof CommandFailure failure && failure.exitCode() == ExitCode.RESET_REFUSED;
+  }
+
+  private static void seed(CarriersSeeder seeder) {
+    try {
+      seeder.seed();
+    } catch (SeedException e) {
+      // The exit code is the seed's own (9 refused, 10 failed), by its kind, as for carriers seed.
+      throw new CommandFailure(ExitCode.of(e.kind()), "reset: reset failed: seed: " + e.getMessage(), e);
+    }
+  }
+
+  // carriers-seed's marker table comes with migration V9; a database without it is not production.
+  private static boolean isMarkedProduction(DataSource dataSource, CarriersSeeder seeder) {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet row = statement.executeQuery("select to_regclass('database_role') is not null")) {
+      row.next();
+      if (!row.getBoolean(1)) {
+        return false;
+      }
+    } catch (SQLException e) {
+      throw new CommandFailure(ErrorReport.exitCodeOf(e), "reset failed: reading the production marker: "
+          + ErrorReport.firstLine(e.getMessage()), e);
+    }
+    return seeder.isProductionDatabase();
   }
 
   private void confirmForce(String database) {
     if (confirm != null) {
       if (!confirm.equals(database)) {
-        throw new ResetRefusedException("reset refused: --confirm \"" + confirm + "\" does not name the database \""
-            + database + "\"");
+        throw new CommandFailure(ExitCode.RESET_REFUSED, "reset refused: --confirm \"" + confirm
+            + "\" does not name the database \"" + database + "\"", null);
       }
       return;
     }
     Console console = System.console();
     if (console == null) {
-      throw new ResetRefusedException("reset refused: --force must be confirmed; not in a terminal, so pass"
-          + " --confirm " + database);
+      throw new CommandFailure(ExitCode.RESET_REFUSED, "reset refused: --force must be confirmed; not in a"
+          + " terminal, so pass --confirm " + database, null);
     }
     String typed = console.readLine("This drops every table of \"%s\". Type the database name to confirm: ", database);
     if (typed == null || !typed.strip().equals(database)) {
-      throw new ResetRefusedException("reset refused: confirmation did not match the database name");
+      throw new CommandFailure(ExitCode.RESET_REFUSED, "reset refused: confirmation did not match the database name",
+          null);
     }
   }
 }

@@ -1,7 +1,7 @@
 package dev.carriers.cli.internal;
 
 import dev.carriers.DatabaseUrl;
-import dev.carriers.cli.ExitCodes;
+import dev.carriers.cli.ExitCode;
 import dev.carriers.schema.CarriersMigrations;
 import dev.carriers.schema.lifecycle.RollbackResult;
 import java.util.LinkedHashMap;
@@ -48,7 +48,7 @@ public final class RollbackCommand extends DatabaseCommand {
   }
 
   @Override
-  protected int run(DatabaseUrl url) {
+  protected ExitCode run(DatabaseUrl url) {
     TargetDatabase.check(url, "there is nothing to roll back");
     CarriersMigrations migrations = Migrations.on(url, progress.listener(err())).load();
     RollbackResult result = target != null && target.version != null ? migrations.rollbackTo(target.version)
@@ -60,13 +60,13 @@ public final class RollbackCommand extends DatabaseCommand {
       document.put("currentVersion", result.currentVersion());
       document.put("rolledBack", result.rolledBackVersions());
       out().print(Json.write(document) + "\n");
-      return ExitCodes.OK;
+      return ExitCode.OK;
     }
     int count = result.rolledBackVersions().size();
     out().println(count == 0 ? "Nothing to roll back."
         : "Rolled back " + count + (count == 1 ? " migration: " : " migrations: ")
             + String.join(", ", result.rolledBackVersions()));
     out().println("Schema version " + (result.currentVersion() == null ? "none" : result.currentVersion()));
-    return ExitCodes.OK;
+    return ExitCode.OK;
   }
 }

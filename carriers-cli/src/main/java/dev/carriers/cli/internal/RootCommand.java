@@ -1,6 +1,6 @@
 package dev.carriers.cli.internal;
 
-import dev.carriers.cli.ExitCodes;
+import dev.carriers.cli.ExitCode;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -58,7 +58,9 @@ public final class RootCommand {
     SecretMask secretMask = SecretMask.of(environment, args);
     CommandLine commandLine = new CommandLine(new RootCommand(environment, secretMask));
     Map<String, String> exitCodes = new LinkedHashMap<>();
-    ExitCodes.descriptions().forEach((code, text) -> exitCodes.put(String.format("%3d", code), text));
+    for (ExitCode exitCode : ExitCode.values()) {
+      exitCodes.put(String.format("%3d", exitCode.code()), exitCode.description());
+    }
     applyExitCodeList(commandLine, exitCodes);
     ErrorHandler errorHandler = new ErrorHandler(secretMask);
     commandLine.setOut(out)

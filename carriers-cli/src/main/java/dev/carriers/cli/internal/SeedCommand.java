@@ -1,16 +1,12 @@
 package dev.carriers.cli.internal;
 
 import dev.carriers.DatabaseUrl;
-import dev.carriers.cli.ExitCodes;
+import dev.carriers.cli.ExitCode;
 import dev.carriers.seed.CarriersSeeder;
 import dev.carriers.seed.Environment;
-import dev.carriers.seed.ProductionDatabaseException;
-import dev.carriers.seed.SeedDriftException;
-import dev.carriers.seed.SeedException;
-import dev.carriers.seed.SeedFailedException;
 import dev.carriers.seed.SeedReport;
-import dev.carriers.seed.SeedVersionException;
 import java.io.PrintWriter;
+import javax.sql.DataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -39,30 +35,32 @@ public final class SeedCommand extends DatabaseCommand {
   }
 
   @Override
-  protected int run(DatabaseUrl url) {
+  protected ExitCode run(DatabaseUrl url) {
     TargetDatabase.check(url, "run 'carriers migrate --create-database' first");
-    SeedReport report;
-    try {
-      report = CarriersSeeder.configure()
-          .dataSource(url.unpooledDataSource())
-          .environment(environment)
-          .force(force)
-          .appliedBy("carriers seed (" + System.getProperty("user.name", "unknown") + ")")
-          .load()
-          .seed();
-    } catch (ProductionDatabaseException | SeedDriftException | SeedVersionException e) {
-      throw new SeedCommandException(ExitCodes.SEED_REFUSED, e.getMessage(), e);
-    } catch (SeedFailedException e) {
-      if (e.isConnectionLost()) {
-        throw e; // classified by its SQLState: database unreachable
-      }
-      throw new SeedCommandException(ExitCodes.SEED_FAILED, ErrorReport.firstLine(e.getMessage()), e);
-    } catch (SeedException e) {
-      throw new SeedCommandException(ExitCodes.SEED_FAILED, ErrorReport.firstLine(e.getMessage()), e);
-    }
+    // A refused or failed seed leaves with its kind, which is its exit code (9, 10, or the
+    // environment's when the server failed under it).
+    SeedReport report = seeder(url.unpooledDataSource(), environment, force, "carriers seed").seed();
     PrintWriter out = out();
     out.println(report.summary());
-    return ExitCodes.OK;
+    return ExitCode.OK;
+  }
+
+  /**
+   * Configures the seeder of a command.
+   *
+   * @param dataSource the database
+   * @param environment the dataset
+   * @param force whether to load it even into a production database
+   * @param command the command, recorded in {@code seed_history} with the OS user
+   * @return the seeder
+   */
+  static CarriersSeeder seeder(DataSource dataSource, Environment environment, boolean force, String command) {
+    return CarriersSeeder.configure()
+        .dataSource(dataSource)
+        .environment(environment)
+        .force(force)
+        .appliedBy(command + " (" + System.getProperty("user.name", "unknown") + ")")
+        .load();
   }
 
   /** Parses {@code --env} case-insensitively, with a message listing the choices. */

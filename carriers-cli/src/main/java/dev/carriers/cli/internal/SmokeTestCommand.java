@@ -1,7 +1,7 @@
 package dev.carriers.cli.internal;
 
 import dev.carriers.DatabaseUrl;
-import dev.carriers.cli.ExitCodes;
+import dev.carriers.cli.ExitCode;
 import dev.carriers.dao.CarrierDao;
 import dev.carriers.dao.Carriers;
 import dev.carriers.dao.CarriersHealth;
@@ -12,7 +12,6 @@ import dev.carriers.schema.MigrationState;
 import dev.carriers.schema.MigrationStatus;
 import dev.carriers.schema.jooq.tables.records.CarrierRecord;
 import dev.carriers.schema.lifecycle.InvalidIndex;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +51,7 @@ public final class SmokeTestCommand extends DatabaseCommand {
   }
 
   @Override
-  protected int run(DatabaseUrl url) {
+  protected ExitCode run(DatabaseUrl url) {
     TargetDatabase.check(url, "run 'carriers migrate --create-database' to create it");
     DataSource dataSource = url.unpooledDataSource();
     CarriersMigrations migrations = CarriersMigrations.configure().dataSource(dataSource).load();
@@ -86,7 +85,7 @@ public final class SmokeTestCommand extends DatabaseCommand {
       out().println(passed ? "Smoke test passed." : "Smoke test FAILED: "
           + checks.stream().filter(check -> !check.passed()).map(Check::name).collect(Collectors.joining(", ")));
     }
-    return passed ? ExitCodes.OK : ExitCodes.SMOKE_TEST_FAILED;
+    return passed ? ExitCode.OK : ExitCode.SMOKE_TEST_FAILED;
   }
 
   private static Check health(Carriers carriers) {
@@ -166,16 +165,7 @@ public final class SmokeTestCommand extends DatabaseCommand {
           return rolledBack.check;
         }
       }
-      return new Check("canary", false, "create/read/delete failed: " + ErrorReport.describe(e, sqlCause(e)));
+      return new Check("canary", false, "create/read/delete failed: " + ErrorReport.describe(e));
     }
-  }
-
-  private static SQLException sqlCause(Throwable error) {
-    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SQLException sql) {
-        return sql;
-      }
-    }
-    return null;
   }
 }

@@ -1,6 +1,7 @@
 package dev.carriers.cli.internal;
 
 import dev.carriers.DatabaseUrl;
+import dev.carriers.cli.ExitCode;
 import dev.carriers.schema.CarriersMigrations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,7 +26,7 @@ public final class StatusCommand extends DatabaseCommand {
   }
 
   @Override
-  protected int run(DatabaseUrl url) {
+  protected ExitCode run(DatabaseUrl url) {
     TargetDatabase.check(url, "run 'carriers migrate --create-database' to create it");
     CarriersMigrations migrations = CarriersMigrations.configure().dataSource(url.unpooledDataSource()).load();
     StatusReport report = new StatusReport(url.jdbcUrl(), migrations.info(), migrations.invalidIndexes());

@@ -1,6 +1,6 @@
 package dev.carriers.cli.internal;
 
-import dev.carriers.cli.ExitCodes;
+import dev.carriers.cli.ExitCode;
 import dev.carriers.schema.lifecycle.InvalidIndex;
 import dev.carriers.schema.MigrationEntry;
 import dev.carriers.schema.MigrationState;
@@ -52,27 +52,27 @@ final class StatusReport {
   /**
    * Returns the exit code of {@code status}: any failed migration first, then an applied script
    * edited since (checksum mismatch), then migrations unknown to this build, then an invalid index,
-   * then pending ones; {@link ExitCodes#OK} when up to date.
+   * then pending ones; {@link ExitCode#OK} when up to date.
    *
    * @return the exit code
    */
-  int exitCode() {
+  ExitCode exitCode() {
     if (!status.inState(MigrationState.FAILED).isEmpty()) {
-      return ExitCodes.MIGRATION_FAILED;
+      return ExitCode.MIGRATION_FAILED;
     }
     if (!status.checksumMismatches().isEmpty()) {
-      return ExitCodes.CHECKSUM_MISMATCH;
+      return ExitCode.CHECKSUM_MISMATCH;
     }
     if (!status.inState(MigrationState.UNKNOWN).isEmpty()) {
-      return ExitCodes.VALIDATION_FAILED;
+      return ExitCode.VALIDATION_FAILED;
     }
     if (!invalidIndexes.isEmpty()) {
-      return ExitCodes.INVALID_INDEX;
+      return ExitCode.INVALID_INDEX;
     }
     if (!status.pending().isEmpty()) {
-      return ExitCodes.PENDING;
+      return ExitCode.PENDING;
     }
-    return ExitCodes.OK;
+    return ExitCode.OK;
   }
 
   /**
@@ -84,22 +84,22 @@ final class StatusReport {
   String summary() {
     String verdict;
     switch (exitCode()) {
-      case ExitCodes.MIGRATION_FAILED:
+      case MIGRATION_FAILED:
         verdict = "a migration failed; repair the database before migrating";
         break;
-      case ExitCodes.CHECKSUM_MISMATCH:
+      case CHECKSUM_MISMATCH:
         verdict = "version " + status.checksumMismatches().stream().map(MigrationEntry::version)
             .collect(java.util.stream.Collectors.joining(", "))
             + " changed after it was applied (checksum mismatch); restore the applied script";
         break;
-      case ExitCodes.VALIDATION_FAILED:
+      case VALIDATION_FAILED:
         verdict = "the database has migrations this build does not know; it was migrated by a newer build";
         break;
-      case ExitCodes.INVALID_INDEX:
+      case INVALID_INDEX:
         verdict = invalidIndexes.size() + " invalid index(es) left by a failed CREATE INDEX CONCURRENTLY;"
             + " drop and rebuild (see above)";
         break;
-      case ExitCodes.PENDING:
+      case PENDING:
         verdict = "migrations pending; run 'carriers migrate'";
         break;
       default:
@@ -170,7 +170,7 @@ final class StatusReport {
     Map<String, Object> document = new LinkedHashMap<>();
     document.put("database", database);
     document.put("currentVersion", status.currentVersion());
-    document.put("upToDate", exitCode() == ExitCodes.OK);
+    document.put("upToDate", exitCode() == ExitCode.OK);
     document.put("applied", count(MigrationState.APPLIED));
     document.put("pending", count(MigrationState.PENDING));
     document.put("failed", count(MigrationState.FAILED));

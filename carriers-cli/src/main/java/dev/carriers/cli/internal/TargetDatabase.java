@@ -1,6 +1,9 @@
 package dev.carriers.cli.internal;
 
 import dev.carriers.DatabaseUrl;
+import dev.carriers.SqlIdentifier;
+import dev.carriers.SqlStateClass;
+import dev.carriers.cli.ExitCode;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -8,7 +11,7 @@ import java.sql.Statement;
 /**
  * Checks that the target database can be reached before Flyway runs, so that a down server, refused
  * credentials or a missing database each get their own clear message and exit code; and creates the
- * database on request.
+ * database on request. SQLStates are read through {@link SqlStateClass}.
  *
  * <p>Stateless; thread-safe.
  */
@@ -25,19 +28,18 @@ final class TargetDatabase {
    *
    * @param url the database
    * @param missingHint what to tell the user to do if the database does not exist
-   * @throws DatabaseMissingException if it does not exist
-   * @throws DatabaseUnreachableException if the server cannot be reached
-   * @throws AuthenticationFailedException if the credentials are refused
+   * @throws CommandFailure with {@link ExitCode#DATABASE_MISSING}, {@link ExitCode#DATABASE_UNREACHABLE}
+   *     or {@link ExitCode#AUTHENTICATION_FAILED}
    */
   static void check(DatabaseUrl url, String missingHint) {
     try (Connection connection = url.unpooledDataSource().getConnection()) {
       connection.isValid(0);
     } catch (SQLException e) {
-      if (SqlStates.MISSING_DATABASE.equals(e.getSQLState())) {
-        throw new DatabaseMissingException("database \"" + url.database() + "\" does not exist on "
+      if (SqlStateClass.of(e) == SqlStateClass.DATABASE_MISSING) {
+        throw new CommandFailure(ExitCode.DATABASE_MISSING, "database \"" + url.database() + "\" does not exist on "
             + serverOf(url) + "; " + missingHint, e);
       }
-      throw SqlStates.connectFailure(url, e);
+      throw connectFailure(url, e);
     }
   }
 
@@ -47,47 +49,79 @@ final class TargetDatabase {
    *
    * @param url the database
    * @return true if this call created it, false if it existed
-   * @throws DatabaseMissingException if it does not exist and cannot be created
-   * @throws DatabaseUnreachableException if the server cannot be reached
-   * @throws AuthenticationFailedException if the credentials are refused
+   * @throws CommandFailure with {@link ExitCode#DATABASE_MISSING} if it does not exist and cannot be
+   *     created, {@link ExitCode#DATABASE_UNREACHABLE} or {@link ExitCode#AUTHENTICATION_FAILED}, or
+   *     {@link ExitCode#USAGE} if its name cannot be a PostgreSQL identifier
    */
   static boolean createIfMissing(DatabaseUrl url) {
     try {
       check(url, "");
       return false;
-    } catch (DatabaseMissingException missing) {
+    } catch (CommandFailure failure) {
+      if (failure.exitCode() != ExitCode.DATABASE_MISSING) {
+        throw failure;
+      }
       // Fall through to create it.
     }
     DatabaseUrl maintenance = url.withDatabase(MAINTENANCE_DATABASE);
     try (Connection connection = maintenance.unpooledDataSource().getConnection();
         Statement statement = connection.createStatement()) {
-      statement.execute("create database " + quoteIdentifier(url.database()));
+      statement.execute("create database " + identifierOf(url.database()));
       return true;
     } catch (SQLException e) {
-      if (SqlStates.DUPLICATE_DATABASE.equals(e.getSQLState())) {
+      SqlStateClass state = SqlStateClass.of(e);
+      if (state == SqlStateClass.DUPLICATE_DATABASE) {
         return false; // Another process created it meanwhile: fine.
       }
-      if (SqlStates.environmentExitCode(e.getSQLState()) != SqlStates.NONE) {
-        throw SqlStates.connectFailure(maintenance, e);
+      if (state.isEnvironment()) {
+        throw connectFailure(maintenance, e);
       }
-      throw new DatabaseMissingException("database \"" + url.database() + "\" does not exist and"
+      throw new CommandFailure(ExitCode.DATABASE_MISSING, "database \"" + url.database() + "\" does not exist and"
           + " cannot be created on " + serverOf(url) + ": " + ErrorReport.firstLine(e.getMessage()), e);
     }
   }
 
   /**
-   * Quotes a PostgreSQL identifier: wraps it in double quotes and doubles any double quote inside,
-   * so any name (mixed case, spaces, quotes) is taken literally.
+   * Quotes a database name for {@code CREATE DATABASE} with the project's one identifier quoting.
    *
-   * @param identifier the name
+   * @param name the database name
    * @return the quoted name
+   * @throws CommandFailure with {@link ExitCode#USAGE} if no PostgreSQL identifier can be that name
    */
-  static String quoteIdentifier(String identifier) {
-    if (identifier.isEmpty() || identifier.indexOf('\0') >= 0) {
-      throw new InvalidDatabaseUrlException("database name \"" + identifier.replace("\0", "\\0")
-          + "\" cannot be a PostgreSQL identifier", null);
+  static String identifierOf(String name) {
+    try {
+      return SqlIdentifier.quote(name);
+    } catch (IllegalArgumentException e) {
+      throw new CommandFailure(ExitCode.USAGE, "database name " + e.getMessage(), e);
     }
-    return '"' + identifier.replace("\"", "\"\"") + '"';
+  }
+
+  /**
+   * Describes a failure to connect. A SQLState that is not an environment failure counts as
+   * unreachable: the server cannot be used.
+   *
+   * @param url the database connected to
+   * @param e the driver's exception
+   * @return the failure to throw, with {@code e} as its cause
+   */
+  private static CommandFailure connectFailure(DatabaseUrl url, SQLException e) {
+    String where = url.jdbcUrl() + (url.user() == null ? "" : " as " + url.user());
+    String reason = ErrorReport.firstLine(e.getMessage());
+    Throwable cause = e.getCause();
+    if (cause != null && cause.getMessage() != null && !reason.contains(cause.getMessage())) {
+      // pgjdbc says only "The connection attempt failed." for an unknown host; the cause says which.
+      reason += " (" + cause.getClass().getSimpleName() + ": " + ErrorReport.firstLine(cause.getMessage()) + ")";
+    }
+    ExitCode exitCode = ErrorReport.exitCodeOf(e);
+    switch (exitCode) {
+      case AUTHENTICATION_FAILED:
+        return new CommandFailure(exitCode, "authentication failed on " + where + ": " + reason, e);
+      case DATABASE_MISSING:
+        return new CommandFailure(exitCode, "database \"" + url.database() + "\" does not exist on "
+            + where + ": " + reason, e);
+      default:
+        return new CommandFailure(ExitCode.DATABASE_UNREACHABLE, "cannot connect to " + where + ": " + reason, e);
+    }
   }
 
   private static String serverOf(DatabaseUrl url) {

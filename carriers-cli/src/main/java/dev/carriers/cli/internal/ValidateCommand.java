@@ -1,7 +1,7 @@
 package dev.carriers.cli.internal;
 
 import dev.carriers.DatabaseUrl;
-import dev.carriers.cli.ExitCodes;
+import dev.carriers.cli.ExitCode;
 import dev.carriers.schema.CarriersMigrations;
 import dev.carriers.schema.MigrationStatus;
 import dev.carriers.schema.MigrationValidationException;
@@ -30,7 +30,7 @@ public final class ValidateCommand extends DatabaseCommand {
   }
 
   @Override
-  protected int run(DatabaseUrl url) {
+  protected ExitCode run(DatabaseUrl url) {
     TargetDatabase.check(url, "run 'carriers migrate --create-database' to create it");
     CarriersMigrations migrations = Migrations.on(url, null).load();
     List<String> problems = List.of();
@@ -50,10 +50,10 @@ public final class ValidateCommand extends DatabaseCommand {
       document.put("currentVersion", status.currentVersion());
       document.put("problems", problems);
       out().print(Json.write(document) + "\n");
-      return problems.isEmpty() ? ExitCodes.OK : ExitCodes.VALIDATION_FAILED;
+      return problems.isEmpty() ? ExitCode.OK : ExitCode.VALIDATION_FAILED;
     }
     out().println("Valid: schema version " + status.currentVersion() + ", " + status.migrations().size()
         + " migrations match this build and each has a reverse script.");
-    return ExitCodes.OK;
+    return ExitCode.OK;
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.carriers.DatabaseUrl;
+import dev.carriers.cli.ExitCode;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -46,7 +47,7 @@ class DatabaseOptionsTest {
   @Test
   void invalidUrl_namesItsSourceAndMasksPassword() {
     assertThatThrownBy(() -> parse().resolve(Map.of("DATABASE_URL", "http://u:topsecret@h/db")))
-        .isInstanceOf(InvalidDatabaseUrlException.class)
+        .isInstanceOfSatisfying(CommandFailure.class, failure -> assertThat(failure.exitCode()).isEqualTo(ExitCode.USAGE))
         .hasMessageStartingWith("DATABASE_URL: ")
         .hasMessageNotContaining("topsecret");
   }

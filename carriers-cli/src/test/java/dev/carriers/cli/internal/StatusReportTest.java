@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.carriers.cli.ExitCodes;
+import dev.carriers.cli.ExitCode;
 import dev.carriers.schema.MigrationEntry;
 import dev.carriers.schema.MigrationState;
 import dev.carriers.schema.MigrationStatus;
@@ -36,13 +36,13 @@ class StatusReportTest {
 
   @Test
   void exitCode_followsWorstState() {
-    assertThat(report(MigrationState.APPLIED, MigrationState.APPLIED).exitCode()).isEqualTo(ExitCodes.OK);
-    assertThat(report().exitCode()).isEqualTo(ExitCodes.OK);
-    assertThat(report(MigrationState.APPLIED, MigrationState.PENDING).exitCode()).isEqualTo(ExitCodes.PENDING);
+    assertThat(report(MigrationState.APPLIED, MigrationState.APPLIED).exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(report().exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(report(MigrationState.APPLIED, MigrationState.PENDING).exitCode()).isEqualTo(ExitCode.PENDING);
     assertThat(report(MigrationState.APPLIED, MigrationState.UNKNOWN, MigrationState.PENDING).exitCode())
-        .isEqualTo(ExitCodes.VALIDATION_FAILED);
+        .isEqualTo(ExitCode.VALIDATION_FAILED);
     assertThat(report(MigrationState.FAILED, MigrationState.UNKNOWN, MigrationState.PENDING).exitCode())
-        .isEqualTo(ExitCodes.MIGRATION_FAILED);
+        .isEqualTo(ExitCode.MIGRATION_FAILED);
   }
 
   @Test

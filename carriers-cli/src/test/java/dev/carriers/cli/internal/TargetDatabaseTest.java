@@ -3,19 +3,18 @@ package dev.carriers.cli.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.carriers.cli.ExitCode;
 import org.junit.jupiter.api.Test;
 
 class TargetDatabaseTest {
 
   @Test
-  void quoteIdentifier_doublesQuotesAndKeepsCase() {
-    assertThat(TargetDatabase.quoteIdentifier("carriers")).isEqualTo("\"carriers\"");
-    assertThat(TargetDatabase.quoteIdentifier("My \"Db\"; drop")).isEqualTo("\"My \"\"Db\"\"; drop\"");
-  }
-
-  @Test
-  void quoteIdentifier_rejectsWhatCannotBeAName() {
-    assertThatThrownBy(() -> TargetDatabase.quoteIdentifier("")).isInstanceOf(InvalidDatabaseUrlException.class);
-    assertThatThrownBy(() -> TargetDatabase.quoteIdentifier("a\0b")).isInstanceOf(InvalidDatabaseUrlException.class);
+  void identifierOf_quotesTheName_andRefusesWhatCannotBeANameAsAUsageError() {
+    assertThat(TargetDatabase.identifierOf("My \"Db\"; drop")).isEqualTo("\"My \"\"Db\"\"; drop\"");
+    for (String name : new String[] {"", "a\0b"}) {
+      assertThatThrownBy(() -> TargetDatabase.identifierOf(name))
+          .isInstanceOfSatisfying(CommandFailure.class, failure -> assertThat(failure.exitCode()).isEqualTo(ExitCode.USAGE))
+          .hasMessageStartingWith("database name \"").hasMessageContaining("cannot be a PostgreSQL identifier");
+    }
   }
 }

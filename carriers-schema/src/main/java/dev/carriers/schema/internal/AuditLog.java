@@ -1,5 +1,6 @@
 package dev.carriers.schema.internal;
 
+import dev.carriers.CarriersException;
 import dev.carriers.schema.MigrationException;
 import dev.carriers.schema.lifecycle.AuditEntry;
 import dev.carriers.schema.lifecycle.AuditOutcome;
@@ -12,6 +13,10 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,14 +42,88 @@ public final class AuditLog {
   private static final int MAX_ERROR = 4000;
 
   private final DataSource dataSource;
+  private final boolean enabled;
+  private final Supplier<String> currentVersion;
 
   /**
    * Creates the log for a database.
    *
    * @param dataSource the database
+   * @param enabled whether {@link #around} records anything; {@link #list} reads the table regardless
+   * @param currentVersion reads the schema version for a record, null when there is none
    */
-  public AuditLog(DataSource dataSource) {
+  public AuditLog(DataSource dataSource, boolean enabled, Supplier<String> currentVersion) {
     this.dataSource = dataSource;
+    this.enabled = enabled;
+    this.currentVersion = currentVersion;
+  }
+
+  /**
+   * What a schema change did, for its record.
+   *
+   * @param fromVersion the version before, or null to keep the one read at the start
+   * @param toVersion the version after, or null
+   * @param versions the versions applied or undone
+   */
+  public record Change(String fromVersion, String toVersion, List<String> versions) {
+  }
+
+  /**
+   * Runs one of the library's own schema changes as one record, its refusals told by their kinds.
+   *
+   * @param command the command, such as {@code migrate}
+   * @param arguments its arguments, or empty
+   * @param work the change
+   * @param describe what the change did, from its result; null to read the version after it
+   * @param <T> the change's result
+   * @return the change's result
+   * @throws MigrationException if the start cannot be recorded: the change is then not attempted
+   */
+  public <T> T around(String command, String arguments, Supplier<T> work, Function<? super T, Change> describe) {
+    return around(command, arguments, work, describe, e -> false);
+  }
+
+  /**
+   * Runs a schema change as one record: {@code RUNNING} before it starts, then {@code SUCCEEDED},
+   * {@code REFUSED} (a {@link CarriersException} whose kind is a refusal, or what {@code refusal}
+   * accepts: nothing was changed) or {@code FAILED}. Changes run inside it record their own entries.
+   * When auditing is off, only runs it.
+   *
+   * @param command the command, such as {@code migrate}
+   * @param arguments its arguments, or empty
+   * @param work the change
+   * @param describe what the change did, from its result; null to read the version after it
+   * @param refusal tells the caller's own refusals apart from failures
+   * @param <T> the change's result
+   * @return the change's result
+   * @throws MigrationException if the start cannot be recorded: the change is then not attempted
+   */
+  public <T> T around(String command, String arguments, Supplier<T> work, Function<? super T, Change> describe,
+      Predicate<? super RuntimeException> refusal) {
+    Objects.requireNonNull(command, "command");
+    Objects.requireNonNull(arguments, "arguments");
+    Objects.requireNonNull(work, "work");
+    Objects.requireNonNull(refusal, "refusal");
+    if (!enabled) {
+      return work.get();
+    }
+    Attempt attempt = begin(command, arguments, currentVersion.get());
+    T result;
+    try {
+      result = work.get();
+    } catch (RuntimeException e) {
+      boolean refused = (e instanceof CarriersException carriers && carriers.kind().isRefusal()) || refusal.test(e);
+      attempt.finish(refused ? AuditOutcome.REFUSED : AuditOutcome.FAILED, null, currentVersion.get(), List.of(), e);
+      throw e;
+    } catch (Error e) {
+      attempt.finish(AuditOutcome.FAILED, null, currentVersion.get(), List.of(), e);
+      throw e;
+    }
+    // A change that reports no versions of its own (a clean, a composed operation) is described by
+    // the version it left.
+    Change change = describe == null ? new Change(null, currentVersion.get(), List.of()) : describe.apply(result);
+    attempt.finish(AuditOutcome.SUCCEEDED, change.fromVersion(), change.toVersion(), change.versions(), null);
+    return result;
   }
 
   /**
@@ -56,7 +135,7 @@ public final class AuditLog {
    * @return the attempt, to finish with {@link Attempt#finish}
    * @throws MigrationException if the record cannot be written: the change is then not attempted
    */
-  public Attempt begin(String command, String arguments, String fromVersion) {
+  private Attempt begin(String command, String arguments, String fromVersion) {
     long started = System.nanoTime();
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(true);
@@ -125,8 +204,7 @@ public final class AuditLog {
           return;
         }
       }
-      connection.setAutoCommit(false);
-      try {
+      LifecycleContext.inTransaction(connection, () -> {
         statement.execute("select pg_advisory_xact_lock(" + CREATE_LOCK + ")");
         statement.execute("create schema if not exists carriers_audit");
         statement.execute("create table if not exists " + TABLE + " ("
@@ -147,13 +225,7 @@ public final class AuditLog {
             + " error text)");
         statement.execute("comment on table " + TABLE + " is 'Every schema change attempted by the carriers"
             + " tool (migrate, rollback, baseline, reset), written outside the change''s own transaction.'");
-        connection.commit();
-      } catch (SQLException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-      }
+      });
     }
   }
 
@@ -167,7 +239,7 @@ public final class AuditLog {
   }
 
   /** One attempt in progress; {@link #finish} records how it ended. Not thread-safe. */
-  public final class Attempt {
+  private final class Attempt {
 
     private final long id;
     private final long startedNanos;
@@ -175,11 +247,6 @@ public final class AuditLog {
     private Attempt(long id, long startedNanos) {
       this.id = id;
       this.startedNanos = startedNanos;
-    }
-
-    /** Returns the entry's id. */
-    public long id() {
-      return id;
     }
 
     /**

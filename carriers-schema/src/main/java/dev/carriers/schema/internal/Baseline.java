@@ -19,45 +19,43 @@ import org.flywaydb.core.api.MigrationVersion;
  * the baseline in Flyway's history, so that {@code migrate} applies the later versions.
  *
  * <p>Thread-safe: one call per baseline, no shared state.
+ *
+ * @param context the shared context
  */
-public final class Baseline {
+public record Baseline(LifecycleContext context) {
 
   private static final String PROBE_SCHEMA = "carriers_baseline_probe";
-
-  private final LifecycleContext context;
-
-  /**
-   * Creates the engine.
-   *
-   * @param context the shared context
-   */
-  public Baseline(LifecycleContext context) {
-    this.context = context;
-  }
 
   /**
    * Returns the default baseline version: the first migration of this build.
    *
-   * @return the version
-   * @throws MigrationException if the build has no migrations
+   * @return the version, as Flyway prints it
+   * @throws BaselineRefusedException if the build has no migrations
    */
-  public MigrationVersion defaultVersion() {
+  public String defaultVersion() {
     List<ScriptCatalog.Script> scripts = context.migrations().scripts();
     if (scripts.isEmpty()) {
-      throw new MigrationException("baseline refused: this build has no migrations", null);
+      throw new BaselineRefusedException("baseline refused: this build has no migrations", List.of());
     }
-    return scripts.get(0).version();
+    return scripts.get(0).versionText();
   }
 
   /**
    * Verifies the shape and records the baseline.
    *
-   * @param version the version the database is at
+   * @param versionText the version the database is at
    * @return what was recorded
-   * @throws BaselineRefusedException if the database is already under migration control, has
-   *     none of the tables, or differs in shape
+   * @throws BaselineRefusedException if the version is not one, or the database is already under
+   *     migration control, has none of the tables, or differs in shape
    */
-  public BaselineResult run(MigrationVersion version) {
+  public BaselineResult run(String versionText) {
+    MigrationVersion version;
+    try {
+      version = MigrationVersion.fromVersion(versionText.trim());
+    } catch (RuntimeException e) {
+      // Flyway throws its own exception for a malformed version; none may leave the front.
+      throw new BaselineRefusedException("baseline refused: \"" + versionText + "\" is not a version", List.of());
+    }
     String label = "version " + version.getVersion();
     try (Connection connection = context.dataSource().getConnection()) {
       connection.setAutoCommit(true);
@@ -93,7 +91,7 @@ public final class Baseline {
     } catch (SQLException e) {
       throw new MigrationException("baseline failed: " + e.getMessage(), e);
     } catch (FlywayException e) {
-      throw new MigrationException("baseline failed: " + e.getMessage(), e);
+      throw FlywayErrorTranslator.translate("baseline failed", e);
     }
   }
 

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 
@@ -24,8 +24,10 @@ import org.flywaydb.core.api.MigrationInfoService;
  * transaction so that no migrate interleaves.
  *
  * <p>Thread-safe: one call per dry-run, no shared state.
+ *
+ * @param context the shared context
  */
-public final class DryRun {
+public record DryRun(LifecycleContext context) {
 
   private static final String LOCKS = "select coalesce(quote_ident(n.nspname) || '.' || quote_ident(c.relname),"
       + " l.relation::text), l.mode"
@@ -35,17 +37,6 @@ public final class DryRun {
       + " and coalesce(n.nspname, '') not in ('pg_catalog', 'information_schema')"
       + " and coalesce(n.nspname, '') not like 'pg_toast%'"
       + " order by 1, 2";
-
-  private final LifecycleContext context;
-
-  /**
-   * Creates the engine.
-   *
-   * @param context the shared context
-   */
-  public DryRun(LifecycleContext context) {
-    this.context = context;
-  }
 
   /**
    * Runs the dry-run.
@@ -59,12 +50,7 @@ public final class DryRun {
       connection.setAutoCommit(false);
       try {
         SchemaLock.acquireForTransaction(connection, history.lockKey(), context.lockWait(), "dry-run");
-        MigrationInfoService info;
-        try {
-          info = context.flyway().info();
-        } catch (FlywayException e) {
-          throw new MigrationException("dry-run failed: reading the history: " + e.getMessage(), e);
-        }
+        MigrationInfoService info = context.withFlyway("dry-run failed: reading the history", Flyway::info);
         for (MigrationInfo migration : info.all()) {
           if (migration.getState().isFailed()) {
             throw new MigrationException("dry-run refused: the history records failed migration "
@@ -95,7 +81,7 @@ public final class DryRun {
           if (failed) {
             results.add(new DryRunMigration(version, pending.getDescription(), script.fileName(), text,
                 DryRunOutcome.SKIPPED, 0, List.of(), null));
-          } else if (LifecycleContext.nonTransactional(pending, sql)) {
+          } else if (LifecycleContext.nonTransactional(script, sql)) {
             String statement = sql.nonTransactionalStatement();
             results.add(new DryRunMigration(version, pending.getDescription(), script.fileName(), text,
                 DryRunOutcome.NOT_TRANSACTIONAL, 0, List.of(), "not executed: cannot run inside a transaction"

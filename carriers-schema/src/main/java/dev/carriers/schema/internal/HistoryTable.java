@@ -1,5 +1,6 @@
 package dev.carriers.schema.internal;
 
+import dev.carriers.SqlIdentifier;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -37,7 +38,7 @@ public record HistoryTable(String schema, String table) {
 
   /** Returns the schema-qualified, quoted name. */
   public String qualified() {
-    return quote(schema) + "." + quote(table);
+    return SqlIdentifier.quote(schema) + "." + SqlIdentifier.quote(table);
   }
 
   /** Returns the advisory lock key Flyway uses for this table. */
@@ -76,10 +77,6 @@ public record HistoryTable(String schema, String table) {
       statement.setString(1, version);
       return statement.executeUpdate();
     }
-  }
-
-  static String quote(String identifier) {
-    return "\"" + identifier.replace("\"", "\"\"") + "\"";
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.carriers.schema.internal;
 
+import dev.carriers.schema.MigrationException;
 import dev.carriers.schema.lifecycle.InvalidIndex;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -7,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 
 /**
  * Finds the invalid indexes of a database ({@code pg_index.indisvalid = false}) outside the system
@@ -31,13 +33,21 @@ public final class InvalidIndexes {
   }
 
   /**
-   * Lists the invalid indexes.
+   * Lists the invalid indexes on a connection of its own.
    *
-   * @param connection the connection
+   * @param dataSource the database
    * @return them, by schema and name; empty when all are valid
-   * @throws SQLException on failure
+   * @throws MigrationException if the database cannot be read
    */
-  public static List<InvalidIndex> list(Connection connection) throws SQLException {
+  public static List<InvalidIndex> list(DataSource dataSource) {
+    try (Connection connection = dataSource.getConnection()) {
+      return list(connection);
+    } catch (SQLException e) {
+      throw new MigrationException("invalid-index check failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static List<InvalidIndex> list(Connection connection) throws SQLException {
     List<InvalidIndex> found = new ArrayList<>();
     try (PreparedStatement statement = connection.prepareStatement(QUERY);
         ResultSet rows = statement.executeQuery()) {

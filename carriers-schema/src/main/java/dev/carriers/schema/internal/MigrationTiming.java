@@ -3,6 +3,7 @@ package dev.carriers.schema.internal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
@@ -11,10 +12,11 @@ import org.flywaydb.core.api.callback.Event;
 /**
  * Times each migration Flyway applies and remembers, per calling thread, which ones succeeded and
  * which one failed, so that {@code migrate} can tell the listeners once the transaction is over
- * (committed or rolled back) rather than from inside it.
+ * (committed or rolled back) rather than from inside it. Before each migration it also tells the
+ * progress listener which one it is: the progress line of a long {@code migrate}.
  *
- * <p>Thread-safe: the state of a run lives in a thread-local, since Flyway calls back on the thread
- * that called {@code migrate}.
+ * <p>Thread-safe if the progress listener is: the state of a run lives in a thread-local, since
+ * Flyway calls back on the thread that called {@code migrate}.
  */
 public final class MigrationTiming implements Callback {
 
@@ -47,9 +49,16 @@ public final class MigrationTiming implements Callback {
   }
 
   private final ThreadLocal<Run> current = new ThreadLocal<>();
+  private final Consumer<String> progress;
 
-  /** Creates the callback. */
-  public MigrationTiming() {
+  /**
+   * Creates the callback.
+   *
+   * @param progress told one line before each migration, such as
+   *     {@code Applying version 2: add carrier status enum}; null for none
+   */
+  public MigrationTiming(Consumer<String> progress) {
+    this.progress = progress;
   }
 
   /**
@@ -83,7 +92,14 @@ public final class MigrationTiming implements Callback {
   public void handle(Event event, Context context) {
     Run run = current.get();
     MigrationInfo info = context.getMigrationInfo();
-    if (run == null || info == null) {
+    if (info == null) {
+      return;
+    }
+    if (event == Event.BEFORE_EACH_MIGRATE && progress != null) {
+      progress.accept("Applying version " + (info.getVersion() == null ? "(repeatable)" : info.getVersion())
+          + ": " + info.getDescription());
+    }
+    if (run == null) {
       return;
     }
     if (event == Event.BEFORE_EACH_MIGRATE) {

@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
@@ -24,19 +23,10 @@ import org.flywaydb.core.api.MigrationVersion;
  * under the schema lock before the first change.
  *
  * <p>Thread-safe: one call per rollback, no shared state.
+ *
+ * @param context the shared context
  */
-public final class Rollback {
-
-  private final LifecycleContext context;
-
-  /**
-   * Creates the engine.
-   *
-   * @param context the shared context
-   */
-  public Rollback(LifecycleContext context) {
-    this.context = context;
-  }
+public record Rollback(LifecycleContext context) {
 
   /** A plan checked under the lock; {@link Rollback#plan} builds it, {@link Rollback#run} runs it. */
   record Plan(String initialVersion, String finalVersion, List<MigrationInfo> toUndo) {
@@ -79,12 +69,7 @@ public final class Rollback {
       throw new RollbackRefusedException("rollback refused: nothing is applied (no history table "
           + history.qualified() + ")");
     }
-    MigrationInfo[] all;
-    try {
-      all = context.flyway().info().all();
-    } catch (FlywayException e) {
-      throw new MigrationException("rollback failed: reading the history: " + e.getMessage(), e);
-    }
+    MigrationInfo[] all = context.withFlyway("rollback failed: reading the history", flyway -> flyway.info().all());
     List<String> unknown = new ArrayList<>();
     List<String> failed = new ArrayList<>();
     List<MigrationInfo> applied = new ArrayList<>();
@@ -194,17 +179,10 @@ public final class Rollback {
       }
       try {
         if (sql.canRunInTransaction()) {
-          connection.setAutoCommit(false);
-          try {
+          LifecycleContext.inTransaction(connection, () -> {
             LifecycleContext.execute(connection, sql);
             history.delete(connection, version);
-            connection.commit();
-          } catch (SQLException e) {
-            connection.rollback();
-            throw e;
-          } finally {
-            connection.setAutoCommit(true);
-          }
+          });
         } else {
           LifecycleContext.execute(connection, sql);
           history.delete(connection, version);

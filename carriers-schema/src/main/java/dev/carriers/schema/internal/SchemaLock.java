@@ -1,5 +1,6 @@
 package dev.carriers.schema.internal;
 
+import dev.carriers.SqlIdentifier;
 import dev.carriers.schema.lifecycle.SchemaLockTimeoutException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,8 +12,9 @@ import java.time.Duration;
 /**
  * The PostgreSQL advisory lock that serializes schema changes: the very lock Flyway's PostgreSQL
  * support takes around {@code migrate} ({@code 77431708279161 + "schema"."table".hashCode()}, the
- * history table's quoted name), so a rollback, baseline or clean never interleaves with a
- * {@code migrate} from another process, and the other way round.
+ * history table's name quoted as Flyway quotes it, which is {@link SqlIdentifier#quote}), so a
+ * rollback, baseline or clean never interleaves with a {@code migrate} from another process, and the
+ * other way round.
  *
  * <p>Stateless; thread-safe.
  */
@@ -32,7 +34,7 @@ public final class SchemaLock {
    * @return the advisory lock key
    */
   public static long key(String schema, String table) {
-    return FLYWAY_LOCK_BASE + ("\"" + schema + "\".\"" + table + "\"").hashCode();
+    return FLYWAY_LOCK_BASE + (SqlIdentifier.quote(schema) + "." + SqlIdentifier.quote(table)).hashCode();
   }
 
   /**

@@ -1,8 +1,10 @@
 package dev.carriers.schema.internal;
 
 import dev.carriers.schema.MigrationException;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
@@ -17,6 +19,7 @@ import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -56,6 +59,26 @@ public final class ScriptCatalog {
       } catch (IOException e) {
         throw new UncheckedIOException("reading script " + fileName + " failed", e);
       }
+    }
+
+    /**
+     * Tells whether Flyway may run the script in a transaction as far as its script configuration
+     * file says: {@code <script>.sql.conf} beside it with {@code executeInTransaction=false} says
+     * not. Without such a file, Flyway decides from the statements.
+     *
+     * @return false only when the script's configuration turns transactions off
+     * @throws UncheckedIOException if the configuration file exists but cannot be read
+     */
+    public boolean executeInTransaction() {
+      Properties settings = new Properties();
+      try (InputStream in = new URL(url, fileName + ".conf").openStream()) {
+        settings.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+      } catch (FileNotFoundException e) {
+        return true;
+      } catch (IOException e) {
+        throw new UncheckedIOException("reading the script configuration " + fileName + ".conf failed", e);
+      }
+      return !"false".equalsIgnoreCase(settings.getProperty("executeInTransaction", "true").strip());
     }
   }
 

@@ -6,7 +6,8 @@ import java.time.Instant;
  * One schema-change attempt from the audit table.
  *
  * @param id the entry's id, increasing
- * @param command {@code migrate}, {@code rollback}, {@code baseline} or {@code reset}
+ * @param command {@code migrate}, {@code rollback}, {@code baseline}, {@code clean}, or an operation
+ *     composed of them through {@code CarriersMigrations.audited}, such as the CLI's {@code reset}
  * @param arguments the command's arguments, such as {@code steps=1}, or empty
  * @param databaseUser the database role ({@code current_user})
  * @param osUser the operating-system user of the process

@@ -1,5 +1,6 @@
 package dev.carriers.schema.lifecycle;
 
+import dev.carriers.SqlIdentifier;
 import java.util.Objects;
 
 /**
@@ -28,7 +29,7 @@ public record InvalidIndex(String schema, String name, String table, String defi
 
   /** Returns the index's qualified, quoted name, such as {@code "public"."carriers_name_trgm_idx"}. */
   public String qualifiedName() {
-    return quote(schema) + "." + quote(name);
+    return SqlIdentifier.quote(schema) + "." + SqlIdentifier.quote(name);
   }
 
   /** Returns the repair: drop it without blocking writes, then build it again. */
@@ -40,11 +41,7 @@ public record InvalidIndex(String schema, String name, String table, String defi
 
   /** Returns one line naming the index and the fix. */
   public String describe() {
-    return "invalid index " + qualifiedName() + " on " + quote(schema) + "." + quote(table)
+    return "invalid index " + qualifiedName() + " on " + SqlIdentifier.quote(schema) + "." + SqlIdentifier.quote(table)
         + " (a failed CREATE INDEX CONCURRENTLY, or one still running): " + fix();
-  }
-
-  private static String quote(String identifier) {
-    return '"' + identifier.replace("\"", "\"\"") + '"';
   }
 }

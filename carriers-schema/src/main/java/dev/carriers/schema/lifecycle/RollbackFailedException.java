@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * A reverse script failed. Its own transaction was rolled back, so that migration is still applied;
- * the migrations undone before it (listed in {@link #rolledBackVersions()}) stay undone.
+ * the migrations undone before it (listed in {@link #rolledBackVersions()}) stay undone. Kind
+ * {@link ErrorKind#ROLLBACK_FAILED}, or the environment's when the server failed under it (a lost
+ * connection is {@link ErrorKind#DATABASE_UNAVAILABLE}).
  */
 public class RollbackFailedException extends MigrationException {
 
@@ -25,7 +27,7 @@ public class RollbackFailedException extends MigrationException {
    */
   public RollbackFailedException(String failedVersion, List<String> rolledBackVersions, String message,
       Throwable cause) {
-    super(ErrorKind.ROLLBACK_FAILED, message, cause);
+    super(kindOf(cause, ErrorKind.ROLLBACK_FAILED), message, cause);
     this.failedVersion = failedVersion;
     this.rolledBackVersions = List.copyOf(rolledBackVersions);
   }

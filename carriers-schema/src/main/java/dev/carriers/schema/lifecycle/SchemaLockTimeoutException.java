@@ -4,8 +4,9 @@ import dev.carriers.ErrorKind;
 import dev.carriers.schema.MigrationException;
 
 /**
- * Another schema change (a {@code migrate}, rollback, baseline or reset, possibly from another
- * process) held the schema lock for longer than the configured wait. Nothing was changed.
+ * Another schema change (a {@code migrate}, rollback, baseline or clean, possibly from another
+ * process) held the schema lock for longer than the configured wait. Nothing was changed. Kind
+ * {@link ErrorKind#SCHEMA_LOCKED}.
  */
 public class SchemaLockTimeoutException extends MigrationException {
 

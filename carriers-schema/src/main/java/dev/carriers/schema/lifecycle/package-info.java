@@ -1,5 +1,5 @@
 /**
  * The migration lifecycle beyond Flyway's free edition: what {@link dev.carriers.schema.CarriersMigrations}
- * returns and throws for rollback, dry-run, baseline, reset and the audit trail.
+ * returns and throws for rollback, dry-run, baseline, clean and the audit trail.
  */
 package dev.carriers.schema.lifecycle;

@@ -12,7 +12,7 @@ import java.util.Objects;
  * <p>Micrometer is an optional dependency of carriers-schema: add {@code io.micrometer:micrometer-core}
  * to use this class. When it is on the class path, {@link dev.carriers.schema.CarriersMigrations}
  * registers one on Micrometer's global registry by itself; register one on your own registry with
- * {@link dev.carriers.schema.CarriersMigrations.Configuration#listener(MigrationListener)}.
+ * {@link dev.carriers.schema.MigrationsConfiguration#listener(MigrationListener)}.
  *
  * <pre>{@code
  * CarriersMigrations.configure()

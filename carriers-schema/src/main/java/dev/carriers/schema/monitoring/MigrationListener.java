@@ -3,7 +3,7 @@ package dev.carriers.schema.monitoring;
 /**
  * Told the outcome of each migration that {@link dev.carriers.schema.CarriersMigrations#migrate()}
  * runs: for alerting, dashboards or a deployment log. Register it with
- * {@link dev.carriers.schema.CarriersMigrations.Configuration#listener(MigrationListener)}.
+ * {@link dev.carriers.schema.MigrationsConfiguration#listener(MigrationListener)}.
  *
  * <pre>{@code
  * CarriersMigrations migrations = CarriersMigrations.configure()

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.carriers.schema.CarriersMigrations;
+import dev.carriers.schema.MigrateResult;
 import dev.carriers.schema.MigrationException;
 import dev.carriers.testing.CarriersDatabase;
 import dev.carriers.testing.TestDatabase;
@@ -91,6 +92,62 @@ class AuditIT {
     assertThat(failed.outcome()).isEqualTo(AuditOutcome.FAILED);
     assertThat(failed.fromVersion()).isNull();
     assertThat(failed.error()).contains("nope");
+  }
+
+  @Test
+  void clean_isSerializedAndAudited() throws Exception {
+    CarriersMigrations migrations = CarriersMigrations.configure().dataSource(database.dataSource())
+        .cleanEnabled(true).load();
+    migrations.migrate();
+    Fixtures.execute(database, "insert into carriers (name, mc_number) values ('Acme', '1'), ('Blue', '2')");
+
+    migrations.clean();
+
+    assertThat(Fixtures.query(database, "select to_regclass('carriers') is null")).containsExactly("t");
+    assertThat(migrations.auditTrail(1)).extracting(entry -> entry.outcome() + " " + entry.command())
+        .containsExactly("SUCCEEDED clean");
+  }
+
+  @Test
+  void audited_recordsAComposedOperationAsOneEntry_aroundTheEntriesOfItsSteps() {
+    CarriersMigrations migrations = CarriersMigrations.configure().dataSource(database.dataSource())
+        .cleanEnabled(true).load();
+    String head = migrations.migrate().targetVersion();
+
+    MigrateResult again = migrations.audited("reset", "skip-seed", e -> false, () -> {
+      migrations.clean();
+      return migrations.migrate();
+    });
+
+    assertThat(again.targetVersion()).isEqualTo(head);
+    List<AuditEntry> trail = migrations.auditTrail(10);
+    assertThat(trail).extracting(entry -> entry.outcome() + " " + entry.command())
+        .containsExactly("SUCCEEDED migrate", "SUCCEEDED clean", "SUCCEEDED reset", "SUCCEEDED migrate");
+    AuditEntry reset = trail.get(2);
+    assertThat(reset.arguments()).isEqualTo("skip-seed");
+    assertThat(reset.fromVersion()).isEqualTo(head);
+    assertThat(reset.toVersion()).isEqualTo(head);
+  }
+
+  @Test
+  void audited_recordsRefusalsAsRefused_andOtherFailuresAsFailed() {
+    CarriersMigrations migrations = CarriersMigrations.configure().dataSource(database.dataSource()).load();
+    IllegalStateException ownRefusal = new IllegalStateException("refused by the caller");
+
+    assertThatThrownBy(() -> migrations.audited("reset", "", e -> e == ownRefusal, () -> {
+      throw ownRefusal;
+    })).isSameAs(ownRefusal);
+    assertThatThrownBy(() -> migrations.audited("reset", "", e -> false, () -> {
+      migrations.clean();
+      return null;
+    })).isInstanceOf(CleanRefusedException.class);
+    assertThatThrownBy(() -> migrations.audited("reset", "", e -> false, () -> {
+      throw new IllegalStateException("broke half-way");
+    })).hasMessage("broke half-way");
+
+    assertThat(migrations.auditTrail(3)).extracting(entry -> entry.outcome() + " " + entry.error())
+        .containsExactly("FAILED broke half-way", "REFUSED clean is disabled: it drops every table;"
+            + " enable it with cleanEnabled(true)", "REFUSED refused by the caller");
   }
 
   @Test

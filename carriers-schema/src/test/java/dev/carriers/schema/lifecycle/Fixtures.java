@@ -1,6 +1,7 @@
 package dev.carriers.schema.lifecycle;
 
 import dev.carriers.schema.CarriersMigrations;
+import dev.carriers.schema.MigrationsConfiguration;
 import dev.carriers.schema.internal.ScriptCatalog;
 import dev.carriers.testing.TestDatabase;
 import java.io.IOException;
@@ -47,7 +48,7 @@ final class Fixtures {
   }
 
   /** A configuration reading the scripts copied by {@link #copyScripts}. */
-  static CarriersMigrations.Configuration fromDirectory(TestDatabase database, Path dir) {
+  static MigrationsConfiguration fromDirectory(TestDatabase database, Path dir) {
     return CarriersMigrations.configure()
         .dataSource(database.dataSource())
         .locations("filesystem:" + dir.resolve("migration"))

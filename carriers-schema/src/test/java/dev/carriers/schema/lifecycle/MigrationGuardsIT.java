@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.carriers.schema.CarriersMigrations;
+import dev.carriers.schema.MigrationsConfiguration;
 import dev.carriers.schema.MigrateResult;
 import dev.carriers.schema.MigrationException;
 import dev.carriers.schema.lifecycle.DryRunMigration;
@@ -232,7 +233,7 @@ class MigrationGuardsIT {
 
   @Test
   void configuration_rejectsNonsenseTimeouts() {
-    CarriersMigrations.Configuration configuration = CarriersMigrations.configure();
+    MigrationsConfiguration configuration = CarriersMigrations.configure();
     assertThat(configuration.lockTimeout()).isEqualTo(Duration.ofSeconds(5));
     assertThat(configuration.statementTimeout()).isZero();
     assertThat(configuration.lockTimeoutRetries()).isEqualTo(3);
@@ -244,7 +245,7 @@ class MigrationGuardsIT {
     assertThatThrownBy(() -> configuration.retryBackoff(Duration.ofSeconds(-1))).hasMessageContaining("makes no sense");
   }
 
-  private CarriersMigrations.Configuration guarded() {
+  private MigrationsConfiguration guarded() {
     return Fixtures.fromDirectory(database, dir).globalMetrics(false);
   }
 

@@ -3,6 +3,7 @@ package dev.carriers.schema.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.carriers.schema.CarriersMigrations;
+import dev.carriers.schema.MigrationsConfiguration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class ReverseScriptsTest {
     Files.writeString(dir.resolve("migration/sub/V901__add_more_things.sql"), "create table more (id int);");
     Files.writeString(dir.resolve("rollback/V902__typo.sql"), "select 1;");
 
-    CarriersMigrations.Configuration configuration = CarriersMigrations.configure()
+    MigrationsConfiguration configuration = CarriersMigrations.configure()
         .locations("filesystem:" + dir.resolve("migration"))
         .rollbackLocations("filesystem:" + dir.resolve("rollback"));
 

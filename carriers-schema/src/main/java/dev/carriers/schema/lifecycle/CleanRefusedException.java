@@ -4,10 +4,10 @@ import dev.carriers.ErrorKind;
 import dev.carriers.schema.MigrationException;
 
 /**
- * A reset was refused before anything was dropped: the database is marked production and the reset
- * was not forced, or seeding was asked for without a seeder.
+ * {@code clean} was refused before anything was dropped: it is not enabled in the configuration
+ * ({@code cleanEnabled(true)}). Kind {@link ErrorKind#CLEAN_REFUSED}.
  */
-public class ResetRefusedException extends MigrationException {
+public class CleanRefusedException extends MigrationException {
 
   private static final long serialVersionUID = 1L;
 
@@ -16,7 +16,7 @@ public class ResetRefusedException extends MigrationException {
    *
    * @param message what was refused and why
    */
-  public ResetRefusedException(String message) {
+  public CleanRefusedException(String message) {
     super(ErrorKind.CLEAN_REFUSED, message, null);
   }
 }
