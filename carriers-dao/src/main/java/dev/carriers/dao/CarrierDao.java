@@ -73,8 +73,6 @@ public final class CarrierDao {
   /** Rows per INSERT in {@link #createAll}: 3 parameters a row stays far below PostgreSQL's 32767. */
   static final int INSERT_CHUNK = 1000;
 
-  private static final String MC_NUMBER_RULE = "must be an MC number of 1 to 8 digits, such as MC-123456 or 123456";
-
   private static final CarrierStatements STATEMENTS = new CarrierStatements(Carriers.settings());
 
   private final DSLContext dsl;
@@ -207,7 +205,7 @@ public final class CarrierDao {
     Optional<String> canonical = McNumbers.canonical(mcNumber);
     if (canonical.isEmpty()) {
       throw new CarrierValidationException(operation,
-          List.of(new Violation("mcNumber", mcNumber == null || mcNumber.isBlank() ? "must not be blank" : MC_NUMBER_RULE,
+          List.of(new Violation("mcNumber", mcNumber == null || mcNumber.isBlank() ? "must not be blank" : McNumbers.RULE,
               mcNumber)));
     }
     String value = canonical.get();

@@ -31,8 +31,7 @@ public final class CarrierUpdate {
   private final String name;
   private final boolean nameGiven;
 
-  @Pattern(regexp = McNumbers.CANONICAL_REGEX,
-      message = "must be an MC number of 1 to 8 digits, such as MC-123456 or 123456")
+  @Pattern(regexp = McNumbers.CANONICAL_REGEX, message = McNumbers.RULE)
   private final String mcNumber;
   private final boolean mcNumberGiven;
 

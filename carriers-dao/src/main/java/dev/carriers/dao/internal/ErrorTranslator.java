@@ -6,6 +6,7 @@ import dev.carriers.dao.DatabaseUnavailableException;
 import dev.carriers.dao.DuplicateMcNumberException;
 import dev.carriers.dao.TransactionConflictException;
 import dev.carriers.dao.validation.CarrierValidationException;
+import dev.carriers.dao.validation.McNumbers;
 import dev.carriers.dao.validation.Violation;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -143,8 +144,7 @@ public final class ErrorTranslator {
       case "carriers_name_not_blank":
         return validation(operation, "name", "must not be blank", failure);
       case "carriers_mc_number_canonical":
-        return validation(operation, "mcNumber",
-            "must be an MC number of 1 to 8 digits, such as MC-123456 or 123456", failure);
+        return validation(operation, "mcNumber", McNumbers.RULE, failure);
       default:
         return validation(operation, constraint, "violates constraint " + constraint, failure);
     }
