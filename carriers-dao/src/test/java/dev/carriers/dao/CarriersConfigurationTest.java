@@ -13,7 +13,7 @@ class CarriersConfigurationTest {
 
   @Test
   void rejectsBadValuesAtOnce_sayingWhy() {
-    Carriers.Configuration configuration = Carriers.configure();
+    CarriersConfiguration configuration = Carriers.configure();
     assertThatThrownBy(() -> configuration.maxPoolSize(0)).isInstanceOf(IllegalArgumentException.class)
         .hasMessage("maxPoolSize 0 makes no sense: use 1 to 100");
     assertThatThrownBy(() -> configuration.minIdle(-1)).hasMessage("minIdle -1 makes no sense: use 0 to 100");
@@ -35,7 +35,7 @@ class CarriersConfigurationTest {
 
   @Test
   void neverShowsThePassword() {
-    Carriers.Configuration configuration = Carriers.configure().databaseUrl(URL).maxPoolSize(3);
+    CarriersConfiguration configuration = Carriers.configure().databaseUrl(URL).maxPoolSize(3);
     assertThat(configuration.toString())
         .contains("db.internal:6543/carriers", "sslmode=require", "password=***", "max 3")
         .doesNotContain("hunter2");
@@ -61,9 +61,9 @@ class CarriersConfigurationTest {
 
   @Test
   void thePoolGetsThePasswordOnlyAsAProperty_whichHikariMasksInItsLogs() {
-    com.zaxxer.hikari.HikariConfig hikari = Carriers.hikariConfig(Carriers.configure().databaseUrl(URL)
+    com.zaxxer.hikari.HikariConfig hikari = Carriers.configure().databaseUrl(URL)
         .maxPoolSize(4).minIdle(2).connectionTimeout(Duration.ofSeconds(3)).idleTimeout(Duration.ofMinutes(2))
-        .maxLifetime(Duration.ofMinutes(20)).poolName("svc"));
+        .maxLifetime(Duration.ofMinutes(20)).poolName("svc").hikariConfig();
     assertThat(hikari.getJdbcUrl()).isEqualTo("jdbc:postgresql://db.internal:6543/carriers").doesNotContain("hunter2");
     assertThat(hikari.getPassword()).isNull();
     assertThat(hikari.getDataSourceProperties()).containsEntry("password", "hunter2-secret")
