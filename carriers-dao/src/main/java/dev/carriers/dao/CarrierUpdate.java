@@ -20,30 +20,39 @@ import java.util.Optional;
  * CarrierUpdate clear = CarrierUpdate.create().clearMcNumber();
  * }</pre>
  *
- * <p>Immutable and thread-safe: each method returns a copy.
+ * <p>Effectively immutable and thread-safe: each method changes only the fresh copy it returns.
  */
 public final class CarrierUpdate {
 
-  private static final CarrierUpdate EMPTY = new CarrierUpdate(null, false, null, false, null);
+  private static final CarrierUpdate EMPTY = new CarrierUpdate();
 
+  // Each part of a change is a field listed once; the copy constructor copies them all. A field
+  // not given is null, which the constraints accept; a name given as null is caught by
+  // structuralViolations.
   @Size(min = 1, max = 255, message = "must be 1 to 255 characters")
   @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
-  private final String name;
-  private final boolean nameGiven;
+  private String name;
+  private boolean nameGiven;
 
   @Pattern(regexp = McNumbers.CANONICAL_REGEX, message = McNumbers.RULE)
-  private final String mcNumber;
-  private final boolean mcNumberGiven;
+  private String mcNumber;
+  private boolean mcNumberGiven;
 
-  private final CarrierStatus status;
+  private CarrierStatus status;
 
-  private CarrierUpdate(String name, boolean nameGiven, String mcNumber, boolean mcNumberGiven,
-      CarrierStatus status) {
-    this.name = name;
-    this.nameGiven = nameGiven;
-    this.mcNumber = mcNumber;
-    this.mcNumberGiven = mcNumberGiven;
-    this.status = status;
+  private CarrierUpdate() {
+  }
+
+  private CarrierUpdate(CarrierUpdate other) {
+    this.name = other.name;
+    this.nameGiven = other.nameGiven;
+    this.mcNumber = other.mcNumber;
+    this.mcNumberGiven = other.mcNumberGiven;
+    this.status = other.status;
+  }
+
+  private CarrierUpdate createCopy() {
+    return new CarrierUpdate(this);
   }
 
   /** Starts an empty change; an update needs at least one field. */
@@ -58,7 +67,10 @@ public final class CarrierUpdate {
    * @return a copy with the name set
    */
   public CarrierUpdate name(String name) {
-    return new CarrierUpdate(name == null ? null : name.strip(), true, mcNumber, mcNumberGiven, status);
+    CarrierUpdate copy = createCopy();
+    copy.name = name == null ? null : name.strip();
+    copy.nameGiven = true;
+    return copy;
   }
 
   /**
@@ -69,7 +81,10 @@ public final class CarrierUpdate {
    * @return a copy with the MC number set
    */
   public CarrierUpdate mcNumber(String mcNumber) {
-    return new CarrierUpdate(name, nameGiven, McNumbers.clean(mcNumber), true, status);
+    CarrierUpdate copy = createCopy();
+    copy.mcNumber = McNumbers.clean(mcNumber);
+    copy.mcNumberGiven = true;
+    return copy;
   }
 
   /**
@@ -78,7 +93,7 @@ public final class CarrierUpdate {
    * @return a copy that clears the MC number
    */
   public CarrierUpdate clearMcNumber() {
-    return new CarrierUpdate(name, nameGiven, null, true, status);
+    return mcNumber(null);
   }
 
   /**
@@ -88,8 +103,9 @@ public final class CarrierUpdate {
    * @return a copy with the status set
    */
   public CarrierUpdate status(CarrierStatus status) {
-    return new CarrierUpdate(name, nameGiven, mcNumber, mcNumberGiven,
-        Objects.requireNonNull(status, "status"));
+    CarrierUpdate copy = createCopy();
+    copy.status = Objects.requireNonNull(status, "status");
+    return copy;
   }
 
   /** Returns the new name, if this change sets one. */
