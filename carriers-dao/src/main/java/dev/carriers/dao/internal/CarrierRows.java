@@ -72,7 +72,7 @@ public final class CarrierRows {
   // The generated setters address values by position; Record.set(Field, value) first looks the
   // field up, which measured as a third of the mapping cost of a page.
   CarrierRecord readKnownColumns(ResultSet row) throws SQLException {
-    CarrierRecord record = new CarrierRecord();
+    CarrierRecord record = startRecord();
     long id = row.getLong(1);
     record.setId(row.wasNull() ? null : id);
     record.setName(row.getString(2));
@@ -89,7 +89,7 @@ public final class CarrierRows {
 
   @SuppressWarnings("unchecked")
   CarrierRecord readAnyColumns(ResultSet row) throws SQLException {
-    CarrierRecord record = new CarrierRecord();
+    CarrierRecord record = startRecord();
     // A switch on a kind chosen once per column, rather than a lambda per column: one call site,
     // no megamorphic dispatch, on a loop that runs for every row of every page.
     for (int i = 0; i < kinds.length; i++) {
@@ -123,6 +123,20 @@ public final class CarrierRows {
       }
     }
     record.changed(false);
+    return record;
+  }
+
+  /**
+   * A new record with every column marked changed, to be filled and then marked unchanged. Setting
+   * the primary key of a record whose key is not yet marked changed makes jOOQ consult the
+   * record's settings, and a detached record has none, so each such call built a default jOOQ
+   * configuration: measured at 15 to 20 of the 50 microseconds that mapping a page of 100 took.
+   * With every column marked changed first, jOOQ takes its short path; {@code changed(false)} at
+   * the end leaves the record as jOOQ's own fetch does (unchanged, originals set).
+   */
+  private static CarrierRecord startRecord() {
+    CarrierRecord record = new CarrierRecord();
+    record.changed(true);
     return record;
   }
 
