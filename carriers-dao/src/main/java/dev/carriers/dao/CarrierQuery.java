@@ -3,6 +3,7 @@ package dev.carriers.dao;
 import dev.carriers.schema.jooq.enums.CarrierStatus;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Which carriers to list and which page: filters (name contains, case-insensitive; status; has an
@@ -21,7 +22,7 @@ import java.util.Optional;
  *
  * <p>Effectively immutable and thread-safe: each method changes only the fresh copy it returns.
  */
-public final class CarrierQuery {
+public final class CarrierQuery extends CopyOnChange<CarrierQuery> {
 
   /** The largest page size. */
   public static final int MAX_PAGE_SIZE = 1000;
@@ -31,7 +32,7 @@ public final class CarrierQuery {
 
   private static final CarrierQuery ALL = new CarrierQuery();
 
-  // Each part of a query is a field listed once, with its default; the copy constructor copies them.
+  // Each part of a query is a field listed once, with its default (see CopyOnChange).
   private String nameContains;
   private CarrierStatus status;
   private Boolean hasMcNumber;
@@ -41,23 +42,12 @@ public final class CarrierQuery {
   private CarrierQuery() {
   }
 
-  private CarrierQuery(CarrierQuery other) {
-    this.nameContains = other.nameContains;
-    this.status = other.status;
-    this.hasMcNumber = other.hasMcNumber;
-    this.pageSize = other.pageSize;
-    this.after = other.after;
-  }
-
-  private CarrierQuery createCopy() {
-    return new CarrierQuery(this);
-  }
-
-  /** A copy for other filters: a cursor belongs to the filters it was made for, so it goes. */
-  private CarrierQuery copyAtFirstPage() {
-    CarrierQuery copy = createCopy();
-    copy.after = null;
-    return copy;
+  /** A copy with other filters: a cursor belongs to the filters it was made for, so it goes. */
+  private CarrierQuery withFilter(Consumer<CarrierQuery> change) {
+    return with(copy -> {
+      change.accept(copy);
+      copy.after = null;
+    });
   }
 
   /** Starts a query for every carrier, first page, {@value #DEFAULT_PAGE_SIZE} per page. */
@@ -79,9 +69,7 @@ public final class CarrierQuery {
       throw new IllegalArgumentException("nameContains of " + trimmed.length()
           + " characters makes no sense: a name has at most 255");
     }
-    CarrierQuery copy = copyAtFirstPage();
-    copy.nameContains = trimmed;
-    return copy;
+    return withFilter(copy -> copy.nameContains = trimmed);
   }
 
   /**
@@ -91,9 +79,7 @@ public final class CarrierQuery {
    * @return a copy with the filter, back at the first page
    */
   public CarrierQuery status(CarrierStatus status) {
-    CarrierQuery copy = copyAtFirstPage();
-    copy.status = status;
-    return copy;
+    return withFilter(copy -> copy.status = status);
   }
 
   /**
@@ -103,9 +89,7 @@ public final class CarrierQuery {
    * @return a copy with the filter, back at the first page
    */
   public CarrierQuery hasMcNumber(Boolean hasMcNumber) {
-    CarrierQuery copy = copyAtFirstPage();
-    copy.hasMcNumber = hasMcNumber;
-    return copy;
+    return withFilter(copy -> copy.hasMcNumber = hasMcNumber);
   }
 
   /**
@@ -116,9 +100,7 @@ public final class CarrierQuery {
    * @throws IllegalArgumentException outside 1 to {@value #MAX_PAGE_SIZE}
    */
   public CarrierQuery pageSize(int pageSize) {
-    CarrierQuery copy = createCopy();
-    copy.pageSize = Bounds.check("pageSize", pageSize, 1, MAX_PAGE_SIZE);
-    return copy;
+    return with(copy -> copy.pageSize = Bounds.check("pageSize", pageSize, 1, MAX_PAGE_SIZE));
   }
 
   /**
@@ -130,9 +112,7 @@ public final class CarrierQuery {
    * @return a copy at that position
    */
   public CarrierQuery after(String cursor) {
-    CarrierQuery copy = createCopy();
-    copy.after = cursor;
-    return copy;
+    return with(copy -> copy.after = cursor);
   }
 
   /** Returns the name filter, if any. */

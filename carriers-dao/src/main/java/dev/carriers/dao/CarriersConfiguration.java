@@ -19,15 +19,11 @@ import javax.sql.DataSource;
  *     .load();
  * }</pre>
  *
- * <p>Each setting is a field listed once, with its default; the private copy constructor copies
- * them all, so adding a setting touches its field, that constructor and its setter (JDBI's
- * {@code SerializableTransactionRunner.Configuration} is built the same way).
- *
- * <p>Effectively immutable and thread-safe: a setter changes only the fresh copy it returns,
- * before any other code sees it (the fields are not final so that a setter assigns its one field on
- * the copy instead of calling a constructor that names them all). {@link #toString()} shows the URL with the password masked.
+ * <p>Each setting is a field listed once, with its default; a setter checks its value and sets it
+ * on a copy, never on the object it was called on. Effectively immutable and thread-safe.
+ * {@link #toString()} shows the URL with the password masked.
  */
-public final class CarriersConfiguration {
+public final class CarriersConfiguration extends CopyOnChange<CarriersConfiguration> {
 
   private DatabaseUrl databaseUrl;
   private DataSource dataSource;
@@ -41,22 +37,6 @@ public final class CarriersConfiguration {
 
   /** The defaults; see {@link Carriers#configure()}. */
   CarriersConfiguration() {
-  }
-
-  private CarriersConfiguration(CarriersConfiguration other) {
-    this.databaseUrl = other.databaseUrl;
-    this.dataSource = other.dataSource;
-    this.maxPoolSize = other.maxPoolSize;
-    this.minIdle = other.minIdle;
-    this.connectionTimeout = other.connectionTimeout;
-    this.idleTimeout = other.idleTimeout;
-    this.maxLifetime = other.maxLifetime;
-    this.poolName = other.poolName;
-    this.healthSchemaCacheTtl = other.healthSchemaCacheTtl;
-  }
-
-  private CarriersConfiguration createCopy() {
-    return new CarriersConfiguration(this);
   }
 
   /**
@@ -79,10 +59,7 @@ public final class CarriersConfiguration {
    * @return a copy with the URL (and no data source)
    */
   public CarriersConfiguration databaseUrl(DatabaseUrl url) {
-    CarriersConfiguration copy = createCopy();
-    copy.databaseUrl = Objects.requireNonNull(url, "url");
-    copy.dataSource = null;
-    return copy;
+    return database(Objects.requireNonNull(url, "url"), null);
   }
 
   /**
@@ -93,10 +70,15 @@ public final class CarriersConfiguration {
    * @return a copy with the data source (and no URL)
    */
   public CarriersConfiguration dataSource(DataSource dataSource) {
-    CarriersConfiguration copy = createCopy();
-    copy.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-    copy.databaseUrl = null;
-    return copy;
+    return database(null, Objects.requireNonNull(dataSource, "dataSource"));
+  }
+
+  /** The database is a URL or a data source: setting one clears the other. */
+  private CarriersConfiguration database(DatabaseUrl url, DataSource given) {
+    return with(copy -> {
+      copy.databaseUrl = url;
+      copy.dataSource = given;
+    });
   }
 
   /**
@@ -108,9 +90,12 @@ public final class CarriersConfiguration {
    * @throws IllegalArgumentException outside 1 to 100
    */
   public CarriersConfiguration maxPoolSize(int size) {
-    CarriersConfiguration copy = createCopy();
-    copy.maxPoolSize = Bounds.check("maxPoolSize", size, 1, 100);
-    return copy;
+    return with(copy -> copy.maxPoolSize = Bounds.check("maxPoolSize", size, 1, 100));
+  }
+
+  /** Returns the pool's maximum size. */
+  public int maxPoolSize() {
+    return maxPoolSize;
   }
 
   /**
@@ -121,9 +106,7 @@ public final class CarriersConfiguration {
    * @throws IllegalArgumentException outside 0 to 100
    */
   public CarriersConfiguration minIdle(int count) {
-    CarriersConfiguration copy = createCopy();
-    copy.minIdle = Bounds.check("minIdle", count, 0, 100);
-    return copy;
+    return with(copy -> copy.minIdle = Bounds.check("minIdle", count, 0, 100));
   }
 
   /**
@@ -135,10 +118,14 @@ public final class CarriersConfiguration {
    * @throws IllegalArgumentException outside that range
    */
   public CarriersConfiguration connectionTimeout(Duration timeout) {
-    CarriersConfiguration copy = createCopy();
-    copy.connectionTimeout = Bounds.check("connectionTimeout", Objects.requireNonNull(timeout, "timeout"),
-        Duration.ofMillis(250), Duration.ofMinutes(5), "250 ms (HikariCP's minimum) to 5 minutes");
-    return copy;
+    Objects.requireNonNull(timeout, "timeout");
+    return with(copy -> copy.connectionTimeout = Bounds.check("connectionTimeout", timeout, Duration.ofMillis(250),
+        Duration.ofMinutes(5), "250 ms (HikariCP's minimum) to 5 minutes"));
+  }
+
+  /** Returns the connection timeout. */
+  public Duration connectionTimeout() {
+    return connectionTimeout;
   }
 
   /**
@@ -150,10 +137,9 @@ public final class CarriersConfiguration {
    * @throws IllegalArgumentException outside that range
    */
   public CarriersConfiguration idleTimeout(Duration timeout) {
-    CarriersConfiguration copy = createCopy();
-    copy.idleTimeout = Bounds.check("idleTimeout", Objects.requireNonNull(timeout, "timeout"),
-        Duration.ofSeconds(10), Duration.ofDays(1), "10 seconds (HikariCP's minimum) to 1 day");
-    return copy;
+    Objects.requireNonNull(timeout, "timeout");
+    return with(copy -> copy.idleTimeout = Bounds.check("idleTimeout", timeout, Duration.ofSeconds(10),
+        Duration.ofDays(1), "10 seconds (HikariCP's minimum) to 1 day"));
   }
 
   /**
@@ -165,10 +151,9 @@ public final class CarriersConfiguration {
    * @throws IllegalArgumentException outside that range
    */
   public CarriersConfiguration maxLifetime(Duration lifetime) {
-    CarriersConfiguration copy = createCopy();
-    copy.maxLifetime = Bounds.check("maxLifetime", Objects.requireNonNull(lifetime, "lifetime"),
-        Duration.ofSeconds(30), Duration.ofDays(1), "30 seconds (HikariCP's minimum) to 1 day");
-    return copy;
+    Objects.requireNonNull(lifetime, "lifetime");
+    return with(copy -> copy.maxLifetime = Bounds.check("maxLifetime", lifetime, Duration.ofSeconds(30),
+        Duration.ofDays(1), "30 seconds (HikariCP's minimum) to 1 day"));
   }
 
   /**
@@ -182,9 +167,7 @@ public final class CarriersConfiguration {
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("a blank poolName makes no sense: it names the pool in logs and metrics");
     }
-    CarriersConfiguration copy = createCopy();
-    copy.poolName = name;
-    return copy;
+    return with(copy -> copy.poolName = name);
   }
 
   /**
@@ -195,20 +178,9 @@ public final class CarriersConfiguration {
    * @throws IllegalArgumentException outside that range
    */
   public CarriersConfiguration healthSchemaCacheTtl(Duration ttl) {
-    CarriersConfiguration copy = createCopy();
-    copy.healthSchemaCacheTtl = Bounds.check("healthSchemaCacheTtl", Objects.requireNonNull(ttl, "ttl"),
-        Duration.ZERO, Duration.ofHours(1), "0 to 1 hour");
-    return copy;
-  }
-
-  /** Returns the pool's maximum size. */
-  public int maxPoolSize() {
-    return maxPoolSize;
-  }
-
-  /** Returns the connection timeout. */
-  public Duration connectionTimeout() {
-    return connectionTimeout;
+    Objects.requireNonNull(ttl, "ttl");
+    return with(copy -> copy.healthSchemaCacheTtl = Bounds.check("healthSchemaCacheTtl", ttl, Duration.ZERO,
+        Duration.ofHours(1), "0 to 1 hour"));
   }
 
   /**
