@@ -26,15 +26,11 @@ import org.jooq.Field;
  */
 public final class CarrierRows {
 
-  private static final int LONG = 0;
-  private static final int INTEGER = 1;
-  private static final int STRING = 2;
-  private static final int OFFSET_DATE_TIME = 3;
-  private static final int ENUM = 4;
-  private static final int OTHER = 5;
+  /** How a column is read: chosen once per column from its Java type. */
+  private enum Kind { LONG, INTEGER, STRING, OFFSET_DATE_TIME, ENUM, OTHER }
 
   private final Field<?>[] fields = CARRIERS.fields();
-  private final int[] kinds = new int[fields.length];
+  private final Kind[] kinds = new Kind[fields.length];
   private final List<Map<String, Object>> enumByLiteral = new ArrayList<>(fields.length);
   private final boolean knownColumns = Arrays.equals(fields, new Field<?>[] {CARRIERS.ID, CARRIERS.NAME,
       CARRIERS.MC_NUMBER, CARRIERS.CREATED_AT, CARRIERS.UPDATED_AT, CARRIERS.STATUS, CARRIERS.VERSION});
@@ -43,7 +39,7 @@ public final class CarrierRows {
   public CarrierRows() {
     for (int i = 0; i < fields.length; i++) {
       kinds[i] = kind(fields[i]);
-      enumByLiteral.add(kinds[i] == ENUM ? enumByLiteral(fields[i]) : Map.of());
+      enumByLiteral.add(kinds[i] == Kind.ENUM ? enumByLiteral(fields[i]) : Map.of());
     }
   }
 
@@ -140,24 +136,24 @@ public final class CarrierRows {
     return record;
   }
 
-  private static int kind(Field<?> field) {
+  private static Kind kind(Field<?> field) {
     Class<?> type = field.getType();
     if (type == Long.class) {
-      return LONG;
+      return Kind.LONG;
     }
     if (type == Integer.class) {
-      return INTEGER;
+      return Kind.INTEGER;
     }
     if (type == String.class) {
-      return STRING;
+      return Kind.STRING;
     }
     if (type == OffsetDateTime.class) {
-      return OFFSET_DATE_TIME;
+      return Kind.OFFSET_DATE_TIME;
     }
     if (EnumType.class.isAssignableFrom(type) && type.isEnum()) {
-      return ENUM;
+      return Kind.ENUM;
     }
-    return OTHER;
+    return Kind.OTHER;
   }
 
   private static Map<String, Object> enumByLiteral(Field<?> field) {

@@ -32,24 +32,16 @@ import org.jooq.impl.DSL;
  */
 public final class CarrierStatements {
 
-  // Filter shape bits: which filters of a CarrierQuery are present.
-  private static final int NAME = 1;
-  private static final int STATUS = 2;
-  private static final int WITH_MC = 4;
-  private static final int WITHOUT_MC = 8;
+  // A shape's index into its cache: one bit per optional part (see filterShape and update).
   private static final int FILTER_SHAPES = 16;
-
-  // Update shape bits: which columns a CarrierUpdate sets.
-  private static final int SET_NAME = 1;
-  private static final int SET_MC = 2;
-  private static final int SET_STATUS = 4;
+  private static final int UPDATE_SHAPES = 8;
 
   private final DSLContext render;
   private final SelectById selectById;
   private final SelectByMcNumber selectByMcNumber;
   private final Insert insertWithStatus;
   private final Insert insertDefaultStatus;
-  private final Update[] updates = new Update[8];
+  private final Update[] updates = new Update[UPDATE_SHAPES];
   private final ListPage[] firstPages = new ListPage[FILTER_SHAPES];
   private final ListPage[] nextPages = new ListPage[FILTER_SHAPES];
   private final Count[] counts = new Count[FILTER_SHAPES];
@@ -115,25 +107,26 @@ public final class CarrierStatements {
    * @throws IllegalArgumentException if the change sets no column
    */
   public Update update(CarrierUpdate change) {
-    int shape = (change.setsName() ? SET_NAME : 0) | (change.setsMcNumber() ? SET_MC : 0)
-        | (change.status().isPresent() ? SET_STATUS : 0);
+    int shape = (change.setsName() ? 1 : 0) | (change.setsMcNumber() ? 2 : 0)
+        | (change.status().isPresent() ? 4 : 0);
     Update update = updates[shape];
     if (update == null) {
-      update = new Update(renderUpdate(shape));
+      update = new Update(renderUpdate(change));
       updates[shape] = update;
     }
     return update;
   }
 
-  private String renderUpdate(int shape) {
+  /** The update for the columns a change sets, with its parameters in the order {@link Update} binds. */
+  private String renderUpdate(CarrierUpdate change) {
     Map<Field<?>, Object> values = new LinkedHashMap<>();
-    if ((shape & SET_NAME) != 0) {
+    if (change.setsName()) {
       values.put(CARRIERS.NAME, param(CARRIERS.NAME));
     }
-    if ((shape & SET_MC) != 0) {
+    if (change.setsMcNumber()) {
       values.put(CARRIERS.MC_NUMBER, param(CARRIERS.MC_NUMBER));
     }
-    if ((shape & SET_STATUS) != 0) {
+    if (change.status().isPresent()) {
       values.put(CARRIERS.STATUS, param(CARRIERS.STATUS));
     }
     if (values.isEmpty()) {
@@ -157,7 +150,7 @@ public final class CarrierStatements {
     ListPage[] pages = afterCursor ? nextPages : firstPages;
     ListPage page = pages[shape];
     if (page == null) {
-      Condition where = afterCursor ? filters(shape).and(CARRIERS.ID.gt(param(CARRIERS.ID))) : filters(shape);
+      Condition where = afterCursor ? filters(query).and(CARRIERS.ID.gt(param(CARRIERS.ID))) : filters(query);
       page = new ListPage(render.render(render.selectFrom(CARRIERS).where(where)
           .orderBy(CARRIERS.ID)
           .limit(DSL.param("limit", Integer.class))), afterCursor);
@@ -177,40 +170,34 @@ public final class CarrierStatements {
     int shape = filterShape(query);
     Count count = counts[shape];
     if (count == null) {
-      count = new Count(render.render(render.selectCount().from(CARRIERS).where(filters(shape))));
+      count = new Count(render.render(render.selectCount().from(CARRIERS).where(filters(query))));
       counts[shape] = count;
     }
     return count;
   }
 
+  /**
+   * The cache index of a query's filters: which are present, and for the MC number which way. Two
+   * queries with the same index render the same SQL.
+   */
   private static int filterShape(CarrierQuery query) {
-    int shape = 0;
-    if (query.nameContains().isPresent()) {
-      shape |= NAME;
-    }
-    if (query.status().isPresent()) {
-      shape |= STATUS;
-    }
-    if (query.hasMcNumber().isPresent()) {
-      shape |= query.hasMcNumber().get() ? WITH_MC : WITHOUT_MC;
-    }
-    return shape;
+    Boolean hasMcNumber = query.hasMcNumber().orElse(null);
+    return (query.nameContains().isPresent() ? 1 : 0) | (query.status().isPresent() ? 2 : 0)
+        | (hasMcNumber == null ? 0 : hasMcNumber ? 4 : 8);
   }
 
-  /** The filter conditions of a shape, with their parameters in the order {@link #bindFilters} binds. */
-  private static Condition filters(int shape) {
+  /** The filter conditions of a query, with their parameters in the order {@link #bindFilters} binds. */
+  private static Condition filters(CarrierQuery query) {
     Condition condition = DSL.noCondition();
-    if ((shape & NAME) != 0) {
+    if (query.nameContains().isPresent()) {
       condition = condition.and(CARRIERS.NAME.likeIgnoreCase(param(CARRIERS.NAME), '\\'));
     }
-    if ((shape & STATUS) != 0) {
+    if (query.status().isPresent()) {
       condition = condition.and(CARRIERS.STATUS.eq(param(CARRIERS.STATUS)));
     }
-    if ((shape & WITH_MC) != 0) {
-      condition = condition.and(CARRIERS.MC_NUMBER.isNotNull());
-    }
-    if ((shape & WITHOUT_MC) != 0) {
-      condition = condition.and(CARRIERS.MC_NUMBER.isNull());
+    Boolean hasMcNumber = query.hasMcNumber().orElse(null);
+    if (hasMcNumber != null) {
+      condition = condition.and(hasMcNumber ? CARRIERS.MC_NUMBER.isNotNull() : CARRIERS.MC_NUMBER.isNull());
     }
     return condition;
   }
