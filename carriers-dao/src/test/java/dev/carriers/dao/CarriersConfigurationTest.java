@@ -48,6 +48,41 @@ class CarriersConfigurationTest {
   }
 
   @Test
+  void settersReturnAChangedCopy_andLeaveTheOriginalAsItWas() {
+    CarriersConfiguration defaults = Carriers.configure();
+    CarriersConfiguration three = defaults.maxPoolSize(3).connectionTimeout(Duration.ofSeconds(2));
+    assertThat(three).isNotSameAs(defaults);
+    assertThat(three.maxPoolSize()).isEqualTo(3);
+    assertThat(three.connectionTimeout()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(defaults.maxPoolSize()).isEqualTo(5);
+    assertThat(defaults.connectionTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(three.databaseUrl(URL).dataSource(new org.postgresql.ds.PGSimpleDataSource()).toString())
+        .startsWith("dataSource=org.postgresql.ds.PGSimpleDataSource");
+
+    TransactionOptions serializable = TransactionOptions.defaults()
+        .isolation(TransactionOptions.Isolation.SERIALIZABLE);
+    TransactionOptions retrying = serializable.retry(3, Duration.ofMillis(1), Duration.ofMillis(2));
+    assertThat(TransactionOptions.defaults().isolation()).isEqualTo(TransactionOptions.Isolation.DEFAULT);
+    assertThat(serializable.maxAttempts()).isEqualTo(1);
+    assertThat(retrying.isolation()).isEqualTo(TransactionOptions.Isolation.SERIALIZABLE);
+    assertThat(retrying.maxAttempts()).isEqualTo(3);
+
+    // Other filters drop the cursor (it belongs to the filters it was made for); the page size keeps it.
+    CarrierQuery page = CarrierQuery.all().status(dev.carriers.schema.jooq.enums.CarrierStatus.ACTIVE).after("c");
+    assertThat(page.pageSize(7).cursor()).contains("c");
+    assertThat(page.nameContains("blue").cursor()).isEmpty();
+    assertThat(page.hasMcNumber(true).cursor()).isEmpty();
+    assertThat(CarrierQuery.all().cursor()).isEmpty();
+    assertThat(CarrierQuery.all().status()).isEmpty();
+
+    CarrierUpdate rename = CarrierUpdate.create().name(" Acme ");
+    assertThat(rename.name()).contains("Acme");
+    assertThat(rename.mcNumber("MC-042").mcNumberOrNull()).isEqualTo("42");
+    assertThat(rename.setsMcNumber()).isFalse();
+    assertThat(CarrierUpdate.create().isEmpty()).isTrue();
+  }
+
+  @Test
   void retryOptions_rejectBadValues() {
     assertThatThrownBy(() -> TransactionOptions.defaults().retry(0, Duration.ZERO, Duration.ZERO))
         .hasMessage("maxAttempts 0 makes no sense: use 1 to 20");
