@@ -101,10 +101,12 @@ final class DaoBenchmark {
     List<String[]> table = new ArrayList<>();
     table.add(measure("find by id", iterations, warmup,
         i -> dao.findById(ids[i]).orElseThrow(),
-        i -> rawFind(pool, "select " + COLUMNS + " from carriers where id = ?", ids[i])));
+        i -> rawFind(pool, "select " + COLUMNS + " from carriers where id = ?",
+            statement -> statement.setLong(1, ids[i]))));
     table.add(measure("find by MC number", iterations, warmup,
         i -> dao.findByMcNumber("MC-" + ids[i]).orElseThrow(),
-        i -> rawFindMc(pool, String.valueOf(ids[i]))));
+        i -> rawFind(pool, "select " + COLUMNS + " from carriers where mc_number = ?",
+            statement -> statement.setString(1, String.valueOf(ids[i])))));
     table.add(measure("create", iterations, warmup,
         i -> dao.create(NewCarrier.of("Created by DAO " + i, null)),
         i -> rawCreate(pool, "Created by JDBC " + i)));
@@ -166,20 +168,14 @@ final class DaoBenchmark {
         rows.getLong(7));
   }
 
-  private static Row rawFind(DataSource pool, String sql, long id) throws SQLException {
-    try (Connection connection = pool.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setLong(1, id);
-      try (ResultSet rows = statement.executeQuery()) {
-        return rows.next() ? read(rows) : null;
-      }
-    }
+  /** Binds the parameters of a hand-written statement. */
+  private interface Binder {
+    void bind(PreparedStatement statement) throws SQLException;
   }
 
-  private static Row rawFindMc(DataSource pool, String mcNumber) throws SQLException {
-    try (Connection connection = pool.getConnection();
-        PreparedStatement statement = connection.prepareStatement(
-            "select " + COLUMNS + " from carriers where mc_number = ?")) {
-      statement.setString(1, mcNumber);
+  private static Row rawFind(DataSource pool, String sql, Binder binder) throws SQLException {
+    try (Connection connection = pool.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+      binder.bind(statement);
       try (ResultSet rows = statement.executeQuery()) {
         return rows.next() ? read(rows) : null;
       }

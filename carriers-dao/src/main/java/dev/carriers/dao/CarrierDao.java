@@ -2,6 +2,7 @@ package dev.carriers.dao;
 
 import static dev.carriers.schema.jooq.Tables.CARRIERS;
 
+import dev.carriers.dao.internal.CarrierRows;
 import dev.carriers.dao.internal.CarrierStatements;
 import dev.carriers.dao.internal.Cursor;
 import dev.carriers.dao.internal.ErrorTranslator;
@@ -22,7 +23,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.InsertValuesStep3;
@@ -73,9 +73,8 @@ public final class CarrierDao {
   /** Rows per INSERT in {@link #createAll}: 3 parameters a row stays far below PostgreSQL's 32767. */
   static final int INSERT_CHUNK = 1000;
 
-  private static final String MC_NUMBER_RULE = "must be an MC number of 1 to 8 digits, such as MC-123456 or 123456";
-
   private static final CarrierStatements STATEMENTS = new CarrierStatements(Carriers.settings());
+  private static final CarrierRows ROWS = new CarrierRows();
 
   private final DSLContext dsl;
   private final CarrierValidator validator = CarrierValidator.instance();
@@ -95,14 +94,8 @@ public final class CarrierDao {
   public CarrierRecord create(NewCarrier carrier) {
     String operation = "create carrier";
     validator.validate(operation, carrier);
-    CarrierStatus status = carrier.status();
-    return query(operation, STATEMENTS.insert(status != null), statement -> {
-      statement.setString(1, carrier.name());
-      statement.setString(2, carrier.mcNumber());
-      if (status != null) {
-        statement.setString(3, status.getLiteral());
-      }
-    }, this::single);
+    CarrierStatements.Insert insert = STATEMENTS.insert(carrier);
+    return query(operation, insert.sql(), statement -> insert.bind(statement, carrier), CarrierDao::single);
   }
 
   /**
@@ -173,8 +166,7 @@ public final class CarrierDao {
    * @return the carrier, or empty if there is none
    */
   public Optional<CarrierRecord> findById(long id) {
-    return Optional.ofNullable(query("find carrier", STATEMENTS.selectById(), statement -> statement.setLong(1, id),
-        this::singleOrNull));
+    return Optional.ofNullable(selectById("find carrier", id));
   }
 
   /**
@@ -186,8 +178,7 @@ public final class CarrierDao {
    */
   public CarrierRecord getById(long id) {
     String operation = "get carrier";
-    CarrierRecord found = query(operation, STATEMENTS.selectById(), statement -> statement.setLong(1, id),
-        this::singleOrNull);
+    CarrierRecord found = selectById(operation, id);
     if (found == null) {
       throw new CarrierNotFoundException(operation, id);
     }
@@ -207,12 +198,13 @@ public final class CarrierDao {
     Optional<String> canonical = McNumbers.canonical(mcNumber);
     if (canonical.isEmpty()) {
       throw new CarrierValidationException(operation,
-          List.of(new Violation("mcNumber", mcNumber == null || mcNumber.isBlank() ? "must not be blank" : MC_NUMBER_RULE,
+          List.of(new Violation("mcNumber", mcNumber == null || mcNumber.isBlank() ? "must not be blank" : McNumbers.RULE,
               mcNumber)));
     }
     String value = canonical.get();
-    return Optional.ofNullable(query(operation, STATEMENTS.selectByMcNumber(),
-        statement -> statement.setString(1, value), this::singleOrNull));
+    CarrierStatements.SelectByMcNumber find = STATEMENTS.selectByMcNumber();
+    return Optional.ofNullable(query(operation, find.sql(), statement -> find.bind(statement, value),
+        CarrierDao::singleOrNull));
   }
 
   /**
@@ -230,23 +222,9 @@ public final class CarrierDao {
   public CarrierRecord update(long id, long expectedVersion, CarrierUpdate change) {
     String operation = "update carrier";
     validateUpdate(operation, change);
-    int shape = (change.setsName() ? CarrierStatements.SET_NAME : 0)
-        | (change.setsMcNumber() ? CarrierStatements.SET_MC : 0)
-        | (change.status().isPresent() ? CarrierStatements.SET_STATUS : 0);
-    CarrierRecord updated = query(operation, STATEMENTS.update(shape), statement -> {
-      int index = 1;
-      if (change.setsName()) {
-        statement.setString(index++, change.name().orElseThrow());
-      }
-      if (change.setsMcNumber()) {
-        statement.setString(index++, change.mcNumberOrNull());
-      }
-      if (change.status().isPresent()) {
-        statement.setString(index++, change.status().get().getLiteral());
-      }
-      statement.setLong(index++, id);
-      statement.setLong(index, expectedVersion);
-    }, this::singleOrNull);
+    CarrierStatements.Update statement = STATEMENTS.update(change);
+    CarrierRecord updated = query(operation, statement.sql(),
+        prepared -> statement.bind(prepared, change, id, expectedVersion), CarrierDao::singleOrNull);
     if (updated == null) {
       throw missingOrStale(operation, id, expectedVersion);
     }
@@ -303,7 +281,7 @@ public final class CarrierDao {
 
   /** Returns the number of carriers. */
   public long count() {
-    return run("count carriers", () -> dsl.fetchCount(CARRIERS));
+    return count(CarrierQuery.all());
   }
 
   /**
@@ -314,7 +292,11 @@ public final class CarrierDao {
    */
   public long count(CarrierQuery query) {
     Objects.requireNonNull(query, "query");
-    return run("count carriers", () -> dsl.fetchCount(CARRIERS, conditions(query)));
+    CarrierStatements.Count count = STATEMENTS.count(query);
+    return query("count carriers", count.sql(), statement -> count.bind(statement, query), rows -> {
+      rows.next();
+      return rows.getLong(1);
+    });
   }
 
   /**
@@ -337,65 +319,17 @@ public final class CarrierDao {
       }
     }
     int pageSize = query.pageSize();
-    int shape = shape(query) | (after.isPresent() ? CarrierStatements.AFTER : 0);
-    OptionalLong afterId = after;
-    Page<CarrierRecord> rows = query(operation, STATEMENTS.list(shape), statement -> {
-      int index = 1;
-      if (query.nameContains().isPresent()) {
-        statement.setString(index++, "%" + escapeLike(query.nameContains().get()) + "%");
-      }
-      if (query.status().isPresent()) {
-        statement.setString(index++, query.status().get().getLiteral());
-      }
-      if (afterId.isPresent()) {
-        statement.setLong(index++, afterId.getAsLong());
-      }
-      statement.setInt(index, pageSize + 1);
-    }, result -> {
+    long afterId = after.orElse(0);
+    CarrierStatements.ListPage statement = STATEMENTS.list(query, after.isPresent());
+    return query(operation, statement.sql(), prepared -> statement.bind(prepared, query, afterId), rows -> {
       List<CarrierRecord> page = new ArrayList<>(pageSize);
-      while (page.size() < pageSize && result.next()) {
-        page.add(STATEMENTS.read(result));
+      while (page.size() < pageSize && rows.next()) {
+        page.add(ROWS.read(rows));
       }
       // The extra row only says that a next page exists: it is not mapped.
-      return result.next() ? new Page<>(page, Cursor.encode(page.get(pageSize - 1).getId(), fingerprint))
+      return rows.next() ? new Page<>(page, Cursor.encode(page.get(pageSize - 1).getId(), fingerprint))
           : new Page<>(page, null);
     });
-    return rows;
-  }
-
-  private static int shape(CarrierQuery query) {
-    int shape = 0;
-    if (query.nameContains().isPresent()) {
-      shape |= CarrierStatements.NAME;
-    }
-    if (query.status().isPresent()) {
-      shape |= CarrierStatements.STATUS;
-    }
-    if (query.hasMcNumber().isPresent()) {
-      shape |= query.hasMcNumber().get() ? CarrierStatements.WITH_MC : CarrierStatements.WITHOUT_MC;
-    }
-    return shape;
-  }
-
-  /** The filter conditions of a query with its values inlined as binds, for jOOQ-run statements. */
-  private static Condition conditions(CarrierQuery query) {
-    List<Condition> conditions = new ArrayList<>(3);
-    query.nameContains().ifPresent(text -> conditions.add(CARRIERS.NAME.likeIgnoreCase("%" + escapeLike(text) + "%", '\\')));
-    query.status().ifPresent(status -> conditions.add(CARRIERS.STATUS.eq(status)));
-    query.hasMcNumber().ifPresent(has -> conditions.add(has ? CARRIERS.MC_NUMBER.isNotNull() : CARRIERS.MC_NUMBER.isNull()));
-    return DSL.and(conditions);
-  }
-
-  static String escapeLike(String text) {
-    StringBuilder escaped = new StringBuilder(text.length() + 8);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\\' || c == '%' || c == '_') {
-        escaped.append('\\');
-      }
-      escaped.append(c);
-    }
-    return escaped.toString();
   }
 
   private void validateUpdate(String operation, CarrierUpdate change) {
@@ -454,15 +388,20 @@ public final class CarrierDao {
     }
   }
 
-  private CarrierRecord singleOrNull(ResultSet rows) throws SQLException {
-    return rows.next() ? STATEMENTS.read(rows) : null;
+  private CarrierRecord selectById(String operation, long id) {
+    CarrierStatements.SelectById find = STATEMENTS.selectById();
+    return query(operation, find.sql(), statement -> find.bind(statement, id), CarrierDao::singleOrNull);
   }
 
-  private CarrierRecord single(ResultSet rows) throws SQLException {
+  private static CarrierRecord singleOrNull(ResultSet rows) throws SQLException {
+    return rows.next() ? ROWS.read(rows) : null;
+  }
+
+  private static CarrierRecord single(ResultSet rows) throws SQLException {
     if (!rows.next()) {
       throw new SQLException("the statement returned no row");
     }
-    return STATEMENTS.read(rows);
+    return ROWS.read(rows);
   }
 
   private static <T> T run(String operation, Supplier<T> work) {

@@ -3,6 +3,7 @@ package dev.carriers.dao;
 import dev.carriers.schema.jooq.enums.CarrierStatus;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Which carriers to list and which page: filters (name contains, case-insensitive; status; has an
@@ -19,9 +20,9 @@ import java.util.Optional;
  * }
  * }</pre>
  *
- * <p>Immutable and thread-safe: each method returns a copy.
+ * <p>Effectively immutable and thread-safe: each method changes only the fresh copy it returns.
  */
-public final class CarrierQuery {
+public final class CarrierQuery extends CopyOnChange<CarrierQuery> {
 
   /** The largest page size. */
   public static final int MAX_PAGE_SIZE = 1000;
@@ -29,21 +30,24 @@ public final class CarrierQuery {
   /** The page size when none is given. */
   public static final int DEFAULT_PAGE_SIZE = 100;
 
-  private static final CarrierQuery ALL = new CarrierQuery(null, null, null, DEFAULT_PAGE_SIZE, null);
+  private static final CarrierQuery ALL = new CarrierQuery();
 
-  private final String nameContains;
-  private final CarrierStatus status;
-  private final Boolean hasMcNumber;
-  private final int pageSize;
-  private final String after;
+  // Each part of a query is a field listed once, with its default (see CopyOnChange).
+  private String nameContains;
+  private CarrierStatus status;
+  private Boolean hasMcNumber;
+  private int pageSize = DEFAULT_PAGE_SIZE;
+  private String after;
 
-  private CarrierQuery(String nameContains, CarrierStatus status, Boolean hasMcNumber, int pageSize,
-      String after) {
-    this.nameContains = nameContains;
-    this.status = status;
-    this.hasMcNumber = hasMcNumber;
-    this.pageSize = pageSize;
-    this.after = after;
+  private CarrierQuery() {
+  }
+
+  /** A copy with other filters: a cursor belongs to the filters it was made for, so it goes. */
+  private CarrierQuery withFilter(Consumer<CarrierQuery> change) {
+    return with(copy -> {
+      change.accept(copy);
+      copy.after = null;
+    });
   }
 
   /** Starts a query for every carrier, first page, {@value #DEFAULT_PAGE_SIZE} per page. */
@@ -57,6 +61,7 @@ public final class CarrierQuery {
    *
    * @param text the text, trimmed; null or blank removes the filter
    * @return a copy with the filter, back at the first page
+   * @throws IllegalArgumentException if the text is longer than any name can be
    */
   public CarrierQuery nameContains(String text) {
     String trimmed = text == null || text.isBlank() ? null : text.strip();
@@ -64,7 +69,7 @@ public final class CarrierQuery {
       throw new IllegalArgumentException("nameContains of " + trimmed.length()
           + " characters makes no sense: a name has at most 255");
     }
-    return new CarrierQuery(trimmed, status, hasMcNumber, pageSize, null);
+    return withFilter(copy -> copy.nameContains = trimmed);
   }
 
   /**
@@ -74,7 +79,7 @@ public final class CarrierQuery {
    * @return a copy with the filter, back at the first page
    */
   public CarrierQuery status(CarrierStatus status) {
-    return new CarrierQuery(nameContains, status, hasMcNumber, pageSize, null);
+    return withFilter(copy -> copy.status = status);
   }
 
   /**
@@ -84,7 +89,7 @@ public final class CarrierQuery {
    * @return a copy with the filter, back at the first page
    */
   public CarrierQuery hasMcNumber(Boolean hasMcNumber) {
-    return new CarrierQuery(nameContains, status, hasMcNumber, pageSize, null);
+    return withFilter(copy -> copy.hasMcNumber = hasMcNumber);
   }
 
   /**
@@ -95,10 +100,7 @@ public final class CarrierQuery {
    * @throws IllegalArgumentException outside 1 to {@value #MAX_PAGE_SIZE}
    */
   public CarrierQuery pageSize(int pageSize) {
-    if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-      throw new IllegalArgumentException("pageSize " + pageSize + " makes no sense: use 1 to " + MAX_PAGE_SIZE);
-    }
-    return new CarrierQuery(nameContains, status, hasMcNumber, pageSize, after);
+    return with(copy -> copy.pageSize = Bounds.check("pageSize", pageSize, 1, MAX_PAGE_SIZE));
   }
 
   /**
@@ -110,7 +112,7 @@ public final class CarrierQuery {
    * @return a copy at that position
    */
   public CarrierQuery after(String cursor) {
-    return new CarrierQuery(nameContains, status, hasMcNumber, pageSize, cursor);
+    return with(copy -> copy.after = cursor);
   }
 
   /** Returns the name filter, if any. */

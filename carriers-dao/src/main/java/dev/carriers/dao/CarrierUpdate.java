@@ -20,31 +20,26 @@ import java.util.Optional;
  * CarrierUpdate clear = CarrierUpdate.create().clearMcNumber();
  * }</pre>
  *
- * <p>Immutable and thread-safe: each method returns a copy.
+ * <p>Effectively immutable and thread-safe: each method changes only the fresh copy it returns.
  */
-public final class CarrierUpdate {
+public final class CarrierUpdate extends CopyOnChange<CarrierUpdate> {
 
-  private static final CarrierUpdate EMPTY = new CarrierUpdate(null, false, null, false, null);
+  private static final CarrierUpdate EMPTY = new CarrierUpdate();
 
+  // Each part of a change is a field listed once (see CopyOnChange). A field not given is null,
+  // which the constraints accept; a name given as null is caught by structuralViolations.
   @Size(min = 1, max = 255, message = "must be 1 to 255 characters")
   @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
-  private final String name;
-  private final boolean nameGiven;
+  private String name;
+  private boolean nameGiven;
 
-  @Pattern(regexp = McNumbers.CANONICAL_REGEX,
-      message = "must be an MC number of 1 to 8 digits, such as MC-123456 or 123456")
-  private final String mcNumber;
-  private final boolean mcNumberGiven;
+  @Pattern(regexp = McNumbers.CANONICAL_REGEX, message = McNumbers.RULE)
+  private String mcNumber;
+  private boolean mcNumberGiven;
 
-  private final CarrierStatus status;
+  private CarrierStatus status;
 
-  private CarrierUpdate(String name, boolean nameGiven, String mcNumber, boolean mcNumberGiven,
-      CarrierStatus status) {
-    this.name = name;
-    this.nameGiven = nameGiven;
-    this.mcNumber = mcNumber;
-    this.mcNumberGiven = mcNumberGiven;
-    this.status = status;
+  private CarrierUpdate() {
   }
 
   /** Starts an empty change; an update needs at least one field. */
@@ -59,38 +54,11 @@ public final class CarrierUpdate {
    * @return a copy with the name set
    */
   public CarrierUpdate name(String name) {
-    return new CarrierUpdate(name == null ? null : name.strip(), true, mcNumber, mcNumberGiven, status);
-  }
-
-  /**
-   * Sets the MC number, cleaned towards its canonical form ({@code "MC-012345"} becomes
-   * {@code "12345"}). A null or blank value clears it, as {@link #clearMcNumber()} does.
-   *
-   * @param mcNumber the MC number as typed
-   * @return a copy with the MC number set
-   */
-  public CarrierUpdate mcNumber(String mcNumber) {
-    return new CarrierUpdate(name, nameGiven, McNumbers.clean(mcNumber), true, status);
-  }
-
-  /**
-   * Removes the carrier's MC number.
-   *
-   * @return a copy that clears the MC number
-   */
-  public CarrierUpdate clearMcNumber() {
-    return new CarrierUpdate(name, nameGiven, null, true, status);
-  }
-
-  /**
-   * Sets the status.
-   *
-   * @param status the new status
-   * @return a copy with the status set
-   */
-  public CarrierUpdate status(CarrierStatus status) {
-    return new CarrierUpdate(name, nameGiven, mcNumber, mcNumberGiven,
-        Objects.requireNonNull(status, "status"));
+    String stripped = name == null ? null : name.strip();
+    return with(copy -> {
+      copy.name = stripped;
+      copy.nameGiven = true;
+    });
   }
 
   /** Returns the new name, if this change sets one. */
@@ -103,6 +71,30 @@ public final class CarrierUpdate {
     return nameGiven;
   }
 
+  /**
+   * Sets the MC number, cleaned towards its canonical form ({@code "MC-012345"} becomes
+   * {@code "12345"}). A null or blank value clears it, as {@link #clearMcNumber()} does.
+   *
+   * @param mcNumber the MC number as typed
+   * @return a copy with the MC number set
+   */
+  public CarrierUpdate mcNumber(String mcNumber) {
+    String cleaned = McNumbers.clean(mcNumber);
+    return with(copy -> {
+      copy.mcNumber = cleaned;
+      copy.mcNumberGiven = true;
+    });
+  }
+
+  /**
+   * Removes the carrier's MC number.
+   *
+   * @return a copy that clears the MC number
+   */
+  public CarrierUpdate clearMcNumber() {
+    return mcNumber(null);
+  }
+
   /** Returns whether this change sets (or clears) the MC number. */
   public boolean setsMcNumber() {
     return mcNumberGiven;
@@ -111,6 +103,17 @@ public final class CarrierUpdate {
   /** Returns the new canonical MC number, or null when this change clears it or leaves it. */
   public String mcNumberOrNull() {
     return mcNumber;
+  }
+
+  /**
+   * Sets the status.
+   *
+   * @param status the new status
+   * @return a copy with the status set
+   */
+  public CarrierUpdate status(CarrierStatus status) {
+    Objects.requireNonNull(status, "status");
+    return with(copy -> copy.status = status);
   }
 
   /** Returns the new status, if this change sets one. */

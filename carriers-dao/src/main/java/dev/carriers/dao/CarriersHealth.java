@@ -47,7 +47,7 @@ public record CarriersHealth(boolean reachable, Duration roundTrip, Pool pool, S
 
   /**
    * The schema's migration state; read at most every few seconds (see
-   * {@link Carriers.Configuration#healthSchemaCacheTtl(Duration)}).
+   * {@link CarriersConfiguration#healthSchemaCacheTtl(Duration)}).
    *
    * @param appliedVersion the latest applied migration, or null for an empty database
    * @param migrationsPending whether this build has migrations the database lacks

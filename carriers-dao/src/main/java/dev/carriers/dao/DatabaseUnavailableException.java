@@ -4,10 +4,12 @@ import dev.carriers.ErrorKind;
 import dev.carriers.CarriersException;
 
 /**
- * The database could not be reached or used: a connection failure (SQLState class 08), the server
- * shutting down or refusing connections (57P01 to 57P03, 53300), or no pooled connection free
- * within the connection timeout. Whether the operation took effect is unknown only if the
- * connection broke during a commit; otherwise nothing was written.
+ * The database could not be reached or used: what
+ * {@link dev.carriers.SqlStateClass#CONNECTION_UNAVAILABLE} classifies (a connection failure,
+ * SQLState class 08; the server ending or refusing the session, 57P01 to 57P05; too many
+ * connections, 53300), or no pooled connection free within the connection timeout. Whether the
+ * operation took effect is unknown only if the connection broke during a commit; otherwise nothing
+ * was written.
  */
 public class DatabaseUnavailableException extends CarriersException {
 

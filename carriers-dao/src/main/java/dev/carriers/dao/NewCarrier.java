@@ -20,8 +20,7 @@ public record NewCarrier(
     @Size(max = 255, message = "must be at most 255 characters")
     String name,
 
-    @Pattern(regexp = McNumbers.CANONICAL_REGEX,
-        message = "must be an MC number of 1 to 8 digits, such as MC-123456 or 123456")
+    @Pattern(regexp = McNumbers.CANONICAL_REGEX, message = McNumbers.RULE)
     String mcNumber,
 
     CarrierStatus status) {

@@ -19,9 +19,9 @@ import java.util.Objects;
  * carriers.inTransaction(options, tx -> ...);
  * }</pre>
  *
- * <p>Immutable and thread-safe.
+ * <p>Effectively immutable and thread-safe: a setter changes only the fresh copy it returns.
  */
-public final class TransactionOptions {
+public final class TransactionOptions extends CopyOnChange<TransactionOptions> {
 
   /** The isolation level of a transaction. */
   public enum Isolation {
@@ -49,20 +49,15 @@ public final class TransactionOptions {
   /** At most this many attempts. */
   public static final int MAX_ATTEMPTS = 20;
 
-  private static final TransactionOptions DEFAULTS =
-      new TransactionOptions(Isolation.DEFAULT, 1, Duration.ZERO, Duration.ZERO);
+  private static final TransactionOptions DEFAULTS = new TransactionOptions();
 
-  private final Isolation isolation;
-  private final int maxAttempts;
-  private final Duration initialBackoff;
-  private final Duration maxBackoff;
+  // Each setting is a field listed once, with its default (see CopyOnChange).
+  private Isolation isolation = Isolation.DEFAULT;
+  private int maxAttempts = 1;
+  private Duration initialBackoff = Duration.ZERO;
+  private Duration maxBackoff = Duration.ZERO;
 
-  private TransactionOptions(Isolation isolation, int maxAttempts, Duration initialBackoff,
-      Duration maxBackoff) {
-    this.isolation = isolation;
-    this.maxAttempts = maxAttempts;
-    this.initialBackoff = initialBackoff;
-    this.maxBackoff = maxBackoff;
+  private TransactionOptions() {
   }
 
   /** Returns the defaults: the server's isolation level, one attempt (no retry). */
@@ -77,8 +72,13 @@ public final class TransactionOptions {
    * @return a copy with the level
    */
   public TransactionOptions isolation(Isolation isolation) {
-    return new TransactionOptions(Objects.requireNonNull(isolation, "isolation"), maxAttempts, initialBackoff,
-        maxBackoff);
+    Objects.requireNonNull(isolation, "isolation");
+    return with(copy -> copy.isolation = isolation);
+  }
+
+  /** Returns the isolation level. */
+  public Isolation isolation() {
+    return isolation;
   }
 
   /**
@@ -96,22 +96,13 @@ public final class TransactionOptions {
   public TransactionOptions retry(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
     Objects.requireNonNull(initialBackoff, "initialBackoff");
     Objects.requireNonNull(maxBackoff, "maxBackoff");
-    if (maxAttempts < 1 || maxAttempts > MAX_ATTEMPTS) {
-      throw new IllegalArgumentException("maxAttempts " + maxAttempts + " makes no sense: use 1 to " + MAX_ATTEMPTS);
-    }
-    if (initialBackoff.isNegative() || initialBackoff.compareTo(Duration.ofSeconds(10)) > 0) {
-      throw new IllegalArgumentException("initialBackoff " + initialBackoff + " makes no sense: use 0 to 10 seconds");
-    }
-    if (maxBackoff.compareTo(initialBackoff) < 0 || maxBackoff.compareTo(Duration.ofSeconds(60)) > 0) {
-      throw new IllegalArgumentException("maxBackoff " + maxBackoff
-          + " makes no sense: use initialBackoff (" + initialBackoff + ") to 60 seconds");
-    }
-    return new TransactionOptions(isolation, maxAttempts, initialBackoff, maxBackoff);
-  }
-
-  /** Returns the isolation level. */
-  public Isolation isolation() {
-    return isolation;
+    return with(copy -> {
+      copy.maxAttempts = Bounds.check("maxAttempts", maxAttempts, 1, MAX_ATTEMPTS);
+      copy.initialBackoff = Bounds.check("initialBackoff", initialBackoff, Duration.ZERO, Duration.ofSeconds(10),
+          "0 to 10 seconds");
+      copy.maxBackoff = Bounds.check("maxBackoff", maxBackoff, initialBackoff, Duration.ofSeconds(60),
+          "initialBackoff (" + initialBackoff + ") to 60 seconds");
+    });
   }
 
   /** Returns the number of attempts in all; 1 means no retry. */

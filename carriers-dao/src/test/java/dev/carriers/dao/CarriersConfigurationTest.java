@@ -13,7 +13,7 @@ class CarriersConfigurationTest {
 
   @Test
   void rejectsBadValuesAtOnce_sayingWhy() {
-    Carriers.Configuration configuration = Carriers.configure();
+    CarriersConfiguration configuration = Carriers.configure();
     assertThatThrownBy(() -> configuration.maxPoolSize(0)).isInstanceOf(IllegalArgumentException.class)
         .hasMessage("maxPoolSize 0 makes no sense: use 1 to 100");
     assertThatThrownBy(() -> configuration.minIdle(-1)).hasMessage("minIdle -1 makes no sense: use 0 to 100");
@@ -35,7 +35,7 @@ class CarriersConfigurationTest {
 
   @Test
   void neverShowsThePassword() {
-    Carriers.Configuration configuration = Carriers.configure().databaseUrl(URL).maxPoolSize(3);
+    CarriersConfiguration configuration = Carriers.configure().databaseUrl(URL).maxPoolSize(3);
     assertThat(configuration.toString())
         .contains("db.internal:6543/carriers", "sslmode=require", "password=***", "max 3")
         .doesNotContain("hunter2");
@@ -45,6 +45,41 @@ class CarriersConfigurationTest {
     assertThatThrownBy(() -> Carriers.configure().databaseUrl("postgresql://app:hunter2-secret@db/x?bogus=1"))
         .isInstanceOf(InvalidDatabaseUrlException.class)
         .satisfies(e -> assertThat(e.getMessage()).contains("bogus").doesNotContain("hunter2"));
+  }
+
+  @Test
+  void settersReturnAChangedCopy_andLeaveTheOriginalAsItWas() {
+    CarriersConfiguration defaults = Carriers.configure();
+    CarriersConfiguration three = defaults.maxPoolSize(3).connectionTimeout(Duration.ofSeconds(2));
+    assertThat(three).isNotSameAs(defaults);
+    assertThat(three.maxPoolSize()).isEqualTo(3);
+    assertThat(three.connectionTimeout()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(defaults.maxPoolSize()).isEqualTo(5);
+    assertThat(defaults.connectionTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(three.databaseUrl(URL).dataSource(new org.postgresql.ds.PGSimpleDataSource()).toString())
+        .startsWith("dataSource=org.postgresql.ds.PGSimpleDataSource");
+
+    TransactionOptions serializable = TransactionOptions.defaults()
+        .isolation(TransactionOptions.Isolation.SERIALIZABLE);
+    TransactionOptions retrying = serializable.retry(3, Duration.ofMillis(1), Duration.ofMillis(2));
+    assertThat(TransactionOptions.defaults().isolation()).isEqualTo(TransactionOptions.Isolation.DEFAULT);
+    assertThat(serializable.maxAttempts()).isEqualTo(1);
+    assertThat(retrying.isolation()).isEqualTo(TransactionOptions.Isolation.SERIALIZABLE);
+    assertThat(retrying.maxAttempts()).isEqualTo(3);
+
+    // Other filters drop the cursor (it belongs to the filters it was made for); the page size keeps it.
+    CarrierQuery page = CarrierQuery.all().status(dev.carriers.schema.jooq.enums.CarrierStatus.ACTIVE).after("c");
+    assertThat(page.pageSize(7).cursor()).contains("c");
+    assertThat(page.nameContains("blue").cursor()).isEmpty();
+    assertThat(page.hasMcNumber(true).cursor()).isEmpty();
+    assertThat(CarrierQuery.all().cursor()).isEmpty();
+    assertThat(CarrierQuery.all().status()).isEmpty();
+
+    CarrierUpdate rename = CarrierUpdate.create().name(" Acme ");
+    assertThat(rename.name()).contains("Acme");
+    assertThat(rename.mcNumber("MC-042").mcNumberOrNull()).isEqualTo("42");
+    assertThat(rename.setsMcNumber()).isFalse();
+    assertThat(CarrierUpdate.create().isEmpty()).isTrue();
   }
 
   @Test
@@ -61,9 +96,9 @@ class CarriersConfigurationTest {
 
   @Test
   void thePoolGetsThePasswordOnlyAsAProperty_whichHikariMasksInItsLogs() {
-    com.zaxxer.hikari.HikariConfig hikari = Carriers.hikariConfig(Carriers.configure().databaseUrl(URL)
+    com.zaxxer.hikari.HikariConfig hikari = Carriers.configure().databaseUrl(URL)
         .maxPoolSize(4).minIdle(2).connectionTimeout(Duration.ofSeconds(3)).idleTimeout(Duration.ofMinutes(2))
-        .maxLifetime(Duration.ofMinutes(20)).poolName("svc"));
+        .maxLifetime(Duration.ofMinutes(20)).poolName("svc").hikariConfig();
     assertThat(hikari.getJdbcUrl()).isEqualTo("jdbc:postgresql://db.internal:6543/carriers").doesNotContain("hunter2");
     assertThat(hikari.getPassword()).isNull();
     assertThat(hikari.getDataSourceProperties()).containsEntry("password", "hunter2-secret")

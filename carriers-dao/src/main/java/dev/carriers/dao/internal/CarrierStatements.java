@@ -2,18 +2,16 @@ package dev.carriers.dao.internal;
 
 import static dev.carriers.schema.jooq.Tables.CARRIERS;
 
+import dev.carriers.dao.CarrierQuery;
+import dev.carriers.dao.CarrierUpdate;
+import dev.carriers.dao.NewCarrier;
 import dev.carriers.schema.jooq.enums.CarrierStatus;
-import dev.carriers.schema.jooq.tables.records.CarrierRecord;
-import java.sql.ResultSet;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.EnumType;
 import org.jooq.Field;
 import org.jooq.Param;
 import org.jooq.SQLDialect;
@@ -21,119 +19,114 @@ import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 
 /**
- * The DAO's hot-path statements, rendered by jOOQ from the generated {@code CARRIERS} table once
- * (per statement shape) instead of on every call, and the mapping of a result row onto a
- * {@link CarrierRecord} by column position, without reflection: a way of reading each column of
- * {@code CARRIERS.fields()}, chosen once by the column's type, so a column added by a later
- * migration is selected and read with no change here. (The generated all-columns constructor
- * measured slower: it resets the changed flags per value.)
+ * The DAO's hot-path statements: each rendered by jOOQ from the generated {@code CARRIERS} table
+ * once per shape (which optional parts it has) instead of on every call, as a small object that
+ * binds its own parameters. The shapes, the order of the parameters and the list filters live here
+ * and nowhere else, and counting uses the very filters that listing does.
  *
- * <p>Rendering a jOOQ query costs tens of microseconds, as much as a primary key lookup on a
- * local server; see docs/performance.md.
+ * <p>Rendering a jOOQ query costs tens of microseconds, as much as a primary key lookup on a local
+ * server; see docs/performance.md. Rows are read by {@link CarrierRows}.
  *
- * <p>Thread-safe.
+ * <p>Thread-safe. A shape is rendered when first used; two threads may both render it, harmlessly,
+ * since every statement object is immutable (final fields, so a racy publication is safe).
  */
 public final class CarrierStatements {
 
-  /** Bit of a list shape: filtered by name. */
-  public static final int NAME = 1;
-  /** Bit of a list shape: filtered by status. */
-  public static final int STATUS = 2;
-  /** Bit of a list shape: with MC number. */
-  public static final int WITH_MC = 4;
-  /** Bit of a list shape: without MC number. */
-  public static final int WITHOUT_MC = 8;
-  /** Bit of a list shape: after a cursor. */
-  public static final int AFTER = 16;
-
-  /** Bit of an update shape: sets the name. */
-  public static final int SET_NAME = 1;
-  /** Bit of an update shape: sets the MC number. */
-  public static final int SET_MC = 2;
-  /** Bit of an update shape: sets the status. */
-  public static final int SET_STATUS = 4;
+  // A shape's index into its cache: one bit per optional part (see filterShape and update).
+  private static final int FILTER_SHAPES = 16;
+  private static final int UPDATE_SHAPES = 8;
 
   private final DSLContext render;
-  private final Field<?>[] fields;
-  private final int[] kinds;
-  private final java.util.List<Map<String, Object>> enumByLiteral;
-  private final String selectById;
-  private final String selectByMcNumber;
-  private final String insert;
-  private final String insertDefaultStatus;
-  private final Map<Integer, String> updates = new ConcurrentHashMap<>();
-  private final Map<Integer, String> lists = new ConcurrentHashMap<>();
-  private final boolean knownColumns = hasKnownColumns();
+  private final SelectById selectById;
+  private final SelectByMcNumber selectByMcNumber;
+  private final Insert insertWithStatus;
+  private final Insert insertDefaultStatus;
+  private final Update[] updates = new Update[UPDATE_SHAPES];
+  private final ListPage[] firstPages = new ListPage[FILTER_SHAPES];
+  private final ListPage[] nextPages = new ListPage[FILTER_SHAPES];
+  private final Count[] counts = new Count[FILTER_SHAPES];
 
   /**
-   * Renders the fixed statements.
+   * Renders the fixed statements; the others are rendered on first use.
    *
    * @param settings the settings the DAO's jOOQ context uses
    */
   public CarrierStatements(Settings settings) {
     this.render = DSL.using(SQLDialect.POSTGRES, settings);
-    this.fields = CARRIERS.fields();
-    this.kinds = new int[fields.length];
-    java.util.List<Map<String, Object>> literals = new java.util.ArrayList<>(fields.length);
-    for (int i = 0; i < fields.length; i++) {
-      kinds[i] = kind(fields[i]);
-      literals.add(kinds[i] == ENUM ? enumByLiteral(fields[i]) : Map.of());
-    }
-    this.enumByLiteral = literals;
-    this.selectById = render.render(render.selectFrom(CARRIERS).where(CARRIERS.ID.eq(param(CARRIERS.ID))));
-    this.selectByMcNumber = render.render(render.selectFrom(CARRIERS)
-        .where(CARRIERS.MC_NUMBER.eq(param(CARRIERS.MC_NUMBER))));
-    this.insert = render.render(render.insertInto(CARRIERS, CARRIERS.NAME, CARRIERS.MC_NUMBER, CARRIERS.STATUS)
-        .values(param(CARRIERS.NAME), param(CARRIERS.MC_NUMBER), param(CARRIERS.STATUS))
-        .returning());
-    this.insertDefaultStatus = render.render(render.insertInto(CARRIERS, CARRIERS.NAME, CARRIERS.MC_NUMBER)
+    this.selectById = new SelectById(render.render(render.selectFrom(CARRIERS)
+        .where(CARRIERS.ID.eq(param(CARRIERS.ID)))));
+    this.selectByMcNumber = new SelectByMcNumber(render.render(render.selectFrom(CARRIERS)
+        .where(CARRIERS.MC_NUMBER.eq(param(CARRIERS.MC_NUMBER)))));
+    this.insertWithStatus = new Insert(render.render(
+        render.insertInto(CARRIERS, CARRIERS.NAME, CARRIERS.MC_NUMBER, CARRIERS.STATUS)
+            .values(param(CARRIERS.NAME), param(CARRIERS.MC_NUMBER), param(CARRIERS.STATUS))
+            .returning()), true);
+    this.insertDefaultStatus = new Insert(render.render(render.insertInto(CARRIERS, CARRIERS.NAME, CARRIERS.MC_NUMBER)
         .values(param(CARRIERS.NAME), param(CARRIERS.MC_NUMBER))
-        .returning());
+        .returning()), false);
   }
 
   private static <T> Param<T> param(Field<T> field) {
     return DSL.param(field.getName(), field.getDataType());
   }
 
-  /** Returns {@code select <all columns> from carriers where id = ?}. */
-  public String selectById() {
+  /**
+   * Returns {@code select <all columns> from carriers where id = ?}.
+   *
+   * @return the statement
+   */
+  public SelectById selectById() {
     return selectById;
   }
 
-  /** Returns {@code select <all columns> from carriers where mc_number = ?}. */
-  public String selectByMcNumber() {
+  /**
+   * Returns {@code select <all columns> from carriers where mc_number = ?}.
+   *
+   * @return the statement
+   */
+  public SelectByMcNumber selectByMcNumber() {
     return selectByMcNumber;
   }
 
   /**
-   * Returns {@code insert ... values (?, ?[, ?]) returning <all columns>}.
+   * Returns the insert for a carrier: with its status, or leaving the column default when it has
+   * none.
    *
-   * @param withStatus whether a status is bound (else the column default applies)
-   * @return the SQL; binds name, mc_number and, if given, status
+   * @param carrier the carrier to insert
+   * @return {@code insert ... values (?, ?[, ?]) returning <all columns>}
    */
-  public String insert(boolean withStatus) {
-    return withStatus ? insert : insertDefaultStatus;
+  public Insert insert(NewCarrier carrier) {
+    return carrier.status() != null ? insertWithStatus : insertDefaultStatus;
   }
 
   /**
-   * Returns {@code update carriers set ... where id = ? and version = ? returning <all columns>}.
+   * Returns the update that sets the columns a change gives.
    *
-   * @param shape the {@code SET_*} bits; binds name, mc_number, status (those set), then id, version
-   * @return the SQL
+   * @param change a change that sets at least one column
+   * @return {@code update carriers set ... where id = ? and version = ? returning <all columns>}
+   * @throws IllegalArgumentException if the change sets no column
    */
-  public String update(int shape) {
-    return updates.computeIfAbsent(shape, this::renderUpdate);
+  public Update update(CarrierUpdate change) {
+    int shape = (change.setsName() ? 1 : 0) | (change.setsMcNumber() ? 2 : 0)
+        | (change.status().isPresent() ? 4 : 0);
+    Update update = updates[shape];
+    if (update == null) {
+      update = new Update(renderUpdate(change));
+      updates[shape] = update;
+    }
+    return update;
   }
 
-  private String renderUpdate(int shape) {
+  /** The update for the columns a change sets, with its parameters in the order {@link Update} binds. */
+  private String renderUpdate(CarrierUpdate change) {
     Map<Field<?>, Object> values = new LinkedHashMap<>();
-    if ((shape & SET_NAME) != 0) {
+    if (change.setsName()) {
       values.put(CARRIERS.NAME, param(CARRIERS.NAME));
     }
-    if ((shape & SET_MC) != 0) {
+    if (change.setsMcNumber()) {
       values.put(CARRIERS.MC_NUMBER, param(CARRIERS.MC_NUMBER));
     }
-    if ((shape & SET_STATUS) != 0) {
+    if (change.status().isPresent()) {
       values.put(CARRIERS.STATUS, param(CARRIERS.STATUS));
     }
     if (values.isEmpty()) {
@@ -145,174 +138,272 @@ public final class CarrierStatements {
   }
 
   /**
-   * Returns a keyset page query.
+   * Returns the keyset page query for a query's filters, in id order.
    *
-   * @param shape the list bits; binds the name pattern, status, last id (those present), then the
-   *     row limit
-   * @return the SQL
+   * @param query the filters and page size
+   * @param afterCursor whether the page continues after an id (from the query's cursor)
+   * @return {@code select <all columns> from carriers where <filters> [and id > ?] order by id
+   *     fetch next ? rows only}
    */
-  public String list(int shape) {
-    return lists.computeIfAbsent(shape, this::renderList);
-  }
-
-  private String renderList(int shape) {
-    return render.render(render.selectFrom(CARRIERS).where(filters(shape))
-        .orderBy(CARRIERS.ID)
-        .limit(DSL.param("limit", Integer.class)));
+  public ListPage list(CarrierQuery query, boolean afterCursor) {
+    int shape = filterShape(query);
+    ListPage[] pages = afterCursor ? nextPages : firstPages;
+    ListPage page = pages[shape];
+    if (page == null) {
+      Condition where = afterCursor ? filters(query).and(CARRIERS.ID.gt(param(CARRIERS.ID))) : filters(query);
+      page = new ListPage(render.render(render.selectFrom(CARRIERS).where(where)
+          .orderBy(CARRIERS.ID)
+          .limit(DSL.param("limit", Integer.class))), afterCursor);
+      pages[shape] = page;
+    }
+    return page;
   }
 
   /**
-   * Returns the filter conditions of a list shape, with parameters in bind order.
+   * Returns the count of the carriers that match a query's filters, with the same filters as
+   * {@link #list}.
    *
-   * @param shape the list bits
-   * @return the conditions
+   * @param query the filters; the page is ignored
+   * @return {@code select count(*) from carriers where <filters>}
    */
-  public static Condition filters(int shape) {
+  public Count count(CarrierQuery query) {
+    int shape = filterShape(query);
+    Count count = counts[shape];
+    if (count == null) {
+      count = new Count(render.render(render.selectCount().from(CARRIERS).where(filters(query))));
+      counts[shape] = count;
+    }
+    return count;
+  }
+
+  /**
+   * The cache index of a query's filters: which are present, and for the MC number which way. Two
+   * queries with the same index render the same SQL.
+   */
+  private static int filterShape(CarrierQuery query) {
+    Boolean hasMcNumber = query.hasMcNumber().orElse(null);
+    return (query.nameContains().isPresent() ? 1 : 0) | (query.status().isPresent() ? 2 : 0)
+        | (hasMcNumber == null ? 0 : hasMcNumber ? 4 : 8);
+  }
+
+  /** The filter conditions of a query, with their parameters in the order {@link #bindFilters} binds. */
+  private static Condition filters(CarrierQuery query) {
     Condition condition = DSL.noCondition();
-    if ((shape & NAME) != 0) {
+    if (query.nameContains().isPresent()) {
       condition = condition.and(CARRIERS.NAME.likeIgnoreCase(param(CARRIERS.NAME), '\\'));
     }
-    if ((shape & STATUS) != 0) {
+    if (query.status().isPresent()) {
       condition = condition.and(CARRIERS.STATUS.eq(param(CARRIERS.STATUS)));
     }
-    if ((shape & WITH_MC) != 0) {
-      condition = condition.and(CARRIERS.MC_NUMBER.isNotNull());
-    }
-    if ((shape & WITHOUT_MC) != 0) {
-      condition = condition.and(CARRIERS.MC_NUMBER.isNull());
-    }
-    if ((shape & AFTER) != 0) {
-      condition = condition.and(CARRIERS.ID.gt(param(CARRIERS.ID)));
+    Boolean hasMcNumber = query.hasMcNumber().orElse(null);
+    if (hasMcNumber != null) {
+      condition = condition.and(hasMcNumber ? CARRIERS.MC_NUMBER.isNotNull() : CARRIERS.MC_NUMBER.isNull());
     }
     return condition;
   }
 
   /**
-   * Reads the current row as a detached {@link CarrierRecord}, by column position.
+   * Binds the parameters of {@link #filters}: the name pattern and the status, those present.
    *
-   * @param row a result positioned on a row of one of these statements
-   * @return the record, marked unchanged, as jOOQ's own fetch returns it
-   * @throws SQLException if reading fails
+   * @return the index of the next parameter
    */
-  public CarrierRecord read(ResultSet row) throws SQLException {
-    return knownColumns ? readKnownColumns(row) : readAnyColumns(row);
+  private static int bindFilters(PreparedStatement statement, CarrierQuery query) throws SQLException {
+    int index = 1;
+    String text = query.nameContains().orElse(null);
+    if (text != null) {
+      statement.setString(index++, "%" + escapeLike(text) + "%");
+    }
+    CarrierStatus status = query.status().orElse(null);
+    if (status != null) {
+      statement.setString(index++, status.getLiteral());
+    }
+    return index;
   }
 
-  /**
-   * Whether the table has exactly the columns {@link #readKnownColumns} maps, in that order. When a
-   * migration adds a column, this is false and rows go through the generic path until the fast
-   * path learns the column ({@code CarrierStatementsTest} fails to say so).
-   */
-  public boolean readsKnownColumns() {
-    return knownColumns;
+  /** Makes {@code %}, {@code _} and the escape character itself match literally in a LIKE pattern. */
+  static String escapeLike(String text) {
+    StringBuilder escaped = new StringBuilder(text.length() + 8);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\\' || c == '%' || c == '_') {
+        escaped.append('\\');
+      }
+      escaped.append(c);
+    }
+    return escaped.toString();
   }
 
-  private static boolean hasKnownColumns() {
-    Field<?>[] columns = CARRIERS.fields();
-    Field<?>[] known = {CARRIERS.ID, CARRIERS.NAME, CARRIERS.MC_NUMBER, CARRIERS.CREATED_AT,
-        CARRIERS.UPDATED_AT, CARRIERS.STATUS, CARRIERS.VERSION};
-    return java.util.Arrays.equals(columns, known);
+  /** A statement's SQL, rendered once. */
+  abstract static class Rendered {
+
+    private final String sql;
+
+    Rendered(String sql) {
+      this.sql = sql;
+    }
+
+    /**
+     * Returns the SQL, with {@code ?} parameters.
+     *
+     * @return the SQL
+     */
+    public final String sql() {
+      return sql;
+    }
+
+    @Override
+    public final String toString() {
+      return sql;
+    }
   }
 
-  // The generated setters address values by position; Record.set(Field, value) first looks the
-  // field up, which measured as a third of the mapping cost of a page.
-  CarrierRecord readKnownColumns(ResultSet row) throws SQLException {
-    CarrierRecord record = new CarrierRecord();
-    long id = row.getLong(1);
-    record.setId(row.wasNull() ? null : id);
-    record.setName(row.getString(2));
-    record.setMcNumber(row.getString(3));
-    record.setCreatedAt(row.getObject(4, OffsetDateTime.class));
-    record.setUpdatedAt(row.getObject(5, OffsetDateTime.class));
-    String status = row.getString(6);
-    record.setStatus(status == null ? null : (CarrierStatus) enumByLiteral.get(5).get(status));
-    long version = row.getLong(7);
-    record.setVersion(row.wasNull() ? null : version);
-    record.changed(false);
-    return record;
+  /** {@code select <all columns> from carriers where id = ?}. */
+  public static final class SelectById extends Rendered {
+
+    private SelectById(String sql) {
+      super(sql);
+    }
+
+    /**
+     * Binds the id.
+     *
+     * @param statement the statement prepared from {@link #sql()}
+     * @param id the id
+     * @throws SQLException if binding fails
+     */
+    public void bind(PreparedStatement statement, long id) throws SQLException {
+      statement.setLong(1, id);
+    }
   }
 
-  @SuppressWarnings("unchecked")
-  CarrierRecord readAnyColumns(ResultSet row) throws SQLException {
-    CarrierRecord record = new CarrierRecord();
-    // A switch on a kind chosen once per column, rather than a lambda per column: one call site,
-    // no megamorphic dispatch, on a loop that runs for every row of every page.
-    for (int i = 0; i < kinds.length; i++) {
-      int column = i + 1;
-      switch (kinds[i]) {
-        case LONG: {
-          long value = row.getLong(column);
-          record.set((Field<Long>) fields[i], row.wasNull() ? null : value);
-          break;
-        }
-        case INTEGER: {
-          int value = row.getInt(column);
-          record.set((Field<Integer>) fields[i], row.wasNull() ? null : value);
-          break;
-        }
-        case STRING:
-          record.set((Field<String>) fields[i], row.getString(column));
-          break;
-        case OFFSET_DATE_TIME:
-          record.set((Field<OffsetDateTime>) fields[i], row.getObject(column, OffsetDateTime.class));
-          break;
-        case ENUM: {
-          String literal = row.getString(column);
-          record.set((Field<Object>) fields[i], literal == null ? null : enumByLiteral.get(i).get(literal));
-          break;
-        }
-        default:
-          // Any other type a later migration brings: jOOQ's own conversion.
-          record.set((Field<Object>) fields[i], fields[i].getDataType().convert(row.getObject(column)));
-          break;
+  /** {@code select <all columns> from carriers where mc_number = ?}. */
+  public static final class SelectByMcNumber extends Rendered {
+
+    private SelectByMcNumber(String sql) {
+      super(sql);
+    }
+
+    /**
+     * Binds the MC number.
+     *
+     * @param statement the statement prepared from {@link #sql()}
+     * @param canonical the MC number in canonical form
+     * @throws SQLException if binding fails
+     */
+    public void bind(PreparedStatement statement, String canonical) throws SQLException {
+      statement.setString(1, canonical);
+    }
+  }
+
+  /** {@code insert into carriers (name, mc_number[, status]) values (...) returning <all columns>}. */
+  public static final class Insert extends Rendered {
+
+    private final boolean withStatus;
+
+    private Insert(String sql, boolean withStatus) {
+      super(sql);
+      this.withStatus = withStatus;
+    }
+
+    /**
+     * Binds a carrier's name, MC number and, for this shape, status.
+     *
+     * @param statement the statement prepared from {@link #sql()}
+     * @param carrier the carrier this statement was chosen for by {@link CarrierStatements#insert}
+     * @throws SQLException if binding fails
+     */
+    public void bind(PreparedStatement statement, NewCarrier carrier) throws SQLException {
+      statement.setString(1, carrier.name());
+      statement.setString(2, carrier.mcNumber());
+      if (withStatus) {
+        statement.setString(3, carrier.status().getLiteral());
       }
     }
-    record.changed(false);
-    return record;
   }
 
-  private static final int LONG = 0;
-  private static final int INTEGER = 1;
-  private static final int STRING = 2;
-  private static final int OFFSET_DATE_TIME = 3;
-  private static final int ENUM = 4;
-  private static final int OTHER = 5;
+  /** {@code update carriers set ... where id = ? and version = ? returning <all columns>}. */
+  public static final class Update extends Rendered {
 
-  private static int kind(Field<?> field) {
-    Class<?> type = field.getType();
-    if (type == Long.class) {
-      return LONG;
+    private Update(String sql) {
+      super(sql);
     }
-    if (type == Integer.class) {
-      return INTEGER;
-    }
-    if (type == String.class) {
-      return STRING;
-    }
-    if (type == OffsetDateTime.class) {
-      return OFFSET_DATE_TIME;
-    }
-    if (EnumType.class.isAssignableFrom(type) && type.isEnum()) {
-      return ENUM;
-    }
-    return OTHER;
-  }
 
-  private static Map<String, Object> enumByLiteral(Field<?> field) {
-    Map<String, Object> byLiteral = new HashMap<>();
-    for (Object constant : field.getType().getEnumConstants()) {
-      byLiteral.put(((EnumType) constant).getLiteral(), constant);
+    /**
+     * Binds the columns the change sets (name, MC number, status, in that order), then the id and
+     * the expected version.
+     *
+     * @param statement the statement prepared from {@link #sql()}
+     * @param change the change this statement was chosen for by {@link CarrierStatements#update}
+     * @param id the carrier's id
+     * @param expectedVersion the version the caller read
+     * @throws SQLException if binding fails
+     */
+    public void bind(PreparedStatement statement, CarrierUpdate change, long id, long expectedVersion)
+        throws SQLException {
+      int index = 1;
+      if (change.setsName()) {
+        statement.setString(index++, change.name().orElseThrow());
+      }
+      if (change.setsMcNumber()) {
+        statement.setString(index++, change.mcNumberOrNull());
+      }
+      CarrierStatus status = change.status().orElse(null);
+      if (status != null) {
+        statement.setString(index++, status.getLiteral());
+      }
+      statement.setLong(index++, id);
+      statement.setLong(index, expectedVersion);
     }
-    return byLiteral;
   }
 
   /**
-   * Returns the literal a status is bound as.
-   *
-   * @param status the status
-   * @return its database literal
+   * A keyset page: {@code select <all columns> from carriers where <filters> [and id > ?] order by
+   * id fetch next ? rows only}, asking for one row more than the page so that the caller learns
+   * whether a next page exists without a second query.
    */
-  public static String literal(CarrierStatus status) {
-    return status.getLiteral();
+  public static final class ListPage extends Rendered {
+
+    private final boolean afterCursor;
+
+    private ListPage(String sql, boolean afterCursor) {
+      super(sql);
+      this.afterCursor = afterCursor;
+    }
+
+    /**
+     * Binds the filters, the id the page starts after (for a shape after a cursor) and the row
+     * limit, the page size and one.
+     *
+     * @param statement the statement prepared from {@link #sql()}
+     * @param query the query this statement was chosen for by {@link CarrierStatements#list}
+     * @param afterId the last id of the previous page; ignored for a first page
+     * @throws SQLException if binding fails
+     */
+    public void bind(PreparedStatement statement, CarrierQuery query, long afterId) throws SQLException {
+      int index = bindFilters(statement, query);
+      if (afterCursor) {
+        statement.setLong(index++, afterId);
+      }
+      statement.setInt(index, query.pageSize() + 1);
+    }
+  }
+
+  /** {@code select count(*) from carriers where <filters>}: the filters of {@link ListPage}. */
+  public static final class Count extends Rendered {
+
+    private Count(String sql) {
+      super(sql);
+    }
+
+    /**
+     * Binds the filters.
+     *
+     * @param statement the statement prepared from {@link #sql()}
+     * @param query the query this statement was chosen for by {@link CarrierStatements#count}
+     * @throws SQLException if binding fails
+     */
+    public void bind(PreparedStatement statement, CarrierQuery query) throws SQLException {
+      bindFilters(statement, query);
+    }
   }
 }

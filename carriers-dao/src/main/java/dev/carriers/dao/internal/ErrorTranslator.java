@@ -1,11 +1,13 @@
 package dev.carriers.dao.internal;
 
 import dev.carriers.CarriersException;
+import dev.carriers.SqlStateClass;
 import dev.carriers.dao.CarriersDataAccessException;
 import dev.carriers.dao.DatabaseUnavailableException;
 import dev.carriers.dao.DuplicateMcNumberException;
 import dev.carriers.dao.TransactionConflictException;
 import dev.carriers.dao.validation.CarrierValidationException;
+import dev.carriers.dao.validation.McNumbers;
 import dev.carriers.dao.validation.Violation;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -22,10 +24,13 @@ import org.postgresql.util.ServerErrorMessage;
  * method and every transaction boundary calls it, so no {@link SQLException} or jOOQ
  * {@code DataAccessException} leaves the public API.
  *
- * <p>SQLState 23505 on {@code carriers_mc_number_key} becomes {@link DuplicateMcNumberException};
- * 23502, 23514, 23503, 22001 and 22P02 become {@link CarrierValidationException} naming the field;
- * 40001 and 40P01 {@link TransactionConflictException}; class 08, 57P01 to 57P03, 53300 and pool
- * timeouts {@link DatabaseUnavailableException}; anything else {@link CarriersDataAccessException}.
+ * <p>Every decision on a SQLState is {@link SqlStateClass}'s, the library's one classifier; this
+ * class keeps no list of codes. A unique violation on {@code carriers_mc_number_key} becomes
+ * {@link DuplicateMcNumberException}; not-null, check and foreign key violations, values too long
+ * and malformed values become {@link CarrierValidationException} naming the field; serialization
+ * failures and deadlocks {@link TransactionConflictException};
+ * {@link SqlStateClass#CONNECTION_UNAVAILABLE} (class 08, 57P01 to 57P05, 53300) and pool timeouts
+ * {@link DatabaseUnavailableException}; anything else {@link CarriersDataAccessException}.
  * Messages use the server's own error text, never the statement with its values, and never a
  * password.
  *
@@ -71,17 +76,6 @@ public final class ErrorTranslator {
     return translateSql(operation, sql, failure, mcNumberField);
   }
 
-  /**
-   * Tells whether a failure is a serialization failure or deadlock, worth running the whole
-   * transaction again for.
-   *
-   * @param failure a translated failure
-   * @return true for {@link TransactionConflictException}
-   */
-  public static boolean isRetryable(RuntimeException failure) {
-    return failure instanceof TransactionConflictException;
-  }
-
   private static CarriersException translateSql(String operation, SQLException sql, RuntimeException failure,
       Function<String, String> mcNumberField) {
     SQLTransientConnectionException poolTimeout = find(failure, SQLTransientConnectionException.class);
@@ -89,45 +83,42 @@ public final class ErrorTranslator {
       return new DatabaseUnavailableException(operation + " failed: no database connection available ("
           + poolTimeout.getMessage() + ")", failure);
     }
-    String state = sqlState(failure, sql);
+    String state = SqlStateClass.sqlStateOf(failure);
     ServerErrorMessage server = sql instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
     String serverText = server != null && server.getMessage() != null ? server.getMessage() : messageOf(sql);
     String constraint = server == null ? null : server.getConstraint();
     if (state == null) {
       return new CarriersDataAccessException(operation + " failed: " + serverText, null, failure);
     }
-    if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")
-        || state.equals("53300")) {
-      return new DatabaseUnavailableException(operation + " failed: database unavailable (SQLState " + state
-          + "): " + serverText, failure);
-    }
-    switch (state) {
-      case "23505": {
+    switch (SqlStateClass.fromCode(state)) {
+      case CONNECTION_UNAVAILABLE:
+        return new DatabaseUnavailableException(operation + " failed: database unavailable (SQLState " + state
+            + "): " + serverText, failure);
+      case UNIQUE_VIOLATION:
         if ("carriers_mc_number_key".equals(constraint)
             || (constraint == null && serverText.contains("carriers_mc_number_key"))) {
           String mcNumber = duplicateValue(server, sql);
           return new DuplicateMcNumberException(operation, mcNumberField.apply(mcNumber), mcNumber, failure);
         }
         return new CarriersDataAccessException(operation + " failed: " + serverText, state, failure);
-      }
-      case "23502": {
+      case NOT_NULL_VIOLATION: {
         String column = server == null ? null : server.getColumn();
         return validation(operation, column == null ? "input" : fieldOf(column), "must not be null", failure);
       }
-      case "23514":
-      case "23503":
+      case CHECK_VIOLATION:
+      case FOREIGN_KEY_VIOLATION:
         return violationOf(operation, constraint, serverText, failure);
-      case "22001":
+      case STRING_DATA_RIGHT_TRUNCATION:
         return validation(operation, "input", "is too long: " + serverText, failure);
-      case "22P02":
+      case INVALID_TEXT_REPRESENTATION:
         return validation(operation, "input", "is not a valid value: " + serverText, failure);
-      case "40001":
-        return new TransactionConflictException(operation + " failed: serialization failure (SQLState 40001), "
-            + "a concurrent transaction conflicted; the transaction was rolled back and may be retried", state, 1,
+      case SERIALIZATION_FAILURE:
+        return new TransactionConflictException(operation + " failed: serialization failure (SQLState " + state
+            + "), a concurrent transaction conflicted; the transaction was rolled back and may be retried", state, 1,
             failure);
-      case "40P01":
-        return new TransactionConflictException(operation + " failed: deadlock detected (SQLState 40P01); "
-            + "the transaction was rolled back and may be retried", state, 1, failure);
+      case DEADLOCK_DETECTED:
+        return new TransactionConflictException(operation + " failed: deadlock detected (SQLState " + state
+            + "); the transaction was rolled back and may be retried", state, 1, failure);
       default:
         return new CarriersDataAccessException(operation + " failed (SQLState " + state + "): " + serverText,
             state, failure);
@@ -143,8 +134,7 @@ public final class ErrorTranslator {
       case "carriers_name_not_blank":
         return validation(operation, "name", "must not be blank", failure);
       case "carriers_mc_number_canonical":
-        return validation(operation, "mcNumber",
-            "must be an MC number of 1 to 8 digits, such as MC-123456 or 123456", failure);
+        return validation(operation, "mcNumber", McNumbers.RULE, failure);
       default:
         return validation(operation, constraint, "violates constraint " + constraint, failure);
     }
@@ -174,19 +164,6 @@ public final class ErrorTranslator {
       }
     }
     return field.toString();
-  }
-
-  private static String sqlState(RuntimeException failure, SQLException sql) {
-    // jOOQ's DataAccessException and pgjdbc both expose it; walk the chain for the first one set.
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof SQLException e && e.getSQLState() != null) {
-        return e.getSQLState();
-      }
-      if (t.getCause() == t) {
-        break;
-      }
-    }
-    return sql.getSQLState();
   }
 
   private static SQLException sqlException(Throwable failure) {

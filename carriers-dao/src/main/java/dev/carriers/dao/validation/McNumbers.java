@@ -16,6 +16,14 @@ public final class McNumbers {
   /** The canonical form, as the database's check constraint {@code carriers_mc_number_canonical} states it. */
   public static final String CANONICAL_REGEX = "[1-9][0-9]{0,7}";
 
+  /**
+   * What a value that is not an MC number is told, wherever it is caught: by Bean Validation on
+   * {@code NewCarrier} and {@code CarrierUpdate} (a compile-time constant, so annotations can use
+   * it), by the DAO's lookup, and by the translation of the database's check constraint. Message
+   * text is API: users grep for it.
+   */
+  public static final String RULE = "must be an MC number of 1 to 8 digits, such as MC-123456 or 123456";
+
   private static final Pattern CANONICAL = Pattern.compile(CANONICAL_REGEX);
   private static final Pattern PREFIX = Pattern.compile("^MC[\\s#:-]*");
   private static final Pattern SEPARATORS = Pattern.compile("[\\s-]");

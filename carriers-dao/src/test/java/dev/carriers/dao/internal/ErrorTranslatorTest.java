@@ -2,6 +2,7 @@ package dev.carriers.dao.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.carriers.SqlStateClass;
 import dev.carriers.dao.CarriersDataAccessException;
 import dev.carriers.dao.DatabaseUnavailableException;
 import dev.carriers.dao.DuplicateMcNumberException;
@@ -51,11 +52,16 @@ class ErrorTranslatorTest {
   @Test
   void conflicts_areRetryable() {
     RuntimeException serialization = ErrorTranslator.translate("op", failure("40001", "could not serialize", null, null, null));
-    assertThat(serialization).isInstanceOfSatisfying(TransactionConflictException.class,
-        e -> assertThat(e.sqlState()).isEqualTo("40001"));
-    assertThat(ErrorTranslator.isRetryable(serialization)).isTrue();
+    assertThat(serialization).isInstanceOfSatisfying(TransactionConflictException.class, e -> {
+      assertThat(e.sqlState()).isEqualTo("40001");
+      assertThat(e.isRetryable()).isTrue();
+    });
+    assertThat(SqlStateClass.of(serialization).isTransactionConflict()).isTrue();
+    assertThat(serialization).hasMessage("op failed: serialization failure (SQLState 40001), a concurrent transaction"
+        + " conflicted; the transaction was rolled back and may be retried");
     assertThat(ErrorTranslator.translate("op", failure("40P01", "deadlock detected", null, null, null)))
-        .isInstanceOfSatisfying(TransactionConflictException.class, e -> assertThat(e.sqlState()).isEqualTo("40P01"));
+        .isInstanceOfSatisfying(TransactionConflictException.class, e -> assertThat(e.sqlState()).isEqualTo("40P01"))
+        .hasMessage("op failed: deadlock detected (SQLState 40P01); the transaction was rolled back and may be retried");
   }
 
   @Test
@@ -63,6 +69,12 @@ class ErrorTranslatorTest {
     assertThat(ErrorTranslator.translate("op", failure("08006", "connection failure", null, null, null)))
         .isInstanceOf(DatabaseUnavailableException.class).hasMessageStartingWith("op failed: database unavailable (SQLState 08006)");
     assertThat(ErrorTranslator.translate("op", failure("57P01", "terminating connection", null, null, null)))
+        .isInstanceOf(DatabaseUnavailableException.class);
+    // Whatever SqlStateClass calls CONNECTION_UNAVAILABLE: the session ended by the server, a full server.
+    assertThat(ErrorTranslator.translate("op", failure("57P05", "terminating connection due to idle-session timeout",
+        null, null, null))).isInstanceOf(DatabaseUnavailableException.class)
+        .hasMessageStartingWith("op failed: database unavailable (SQLState 57P05)");
+    assertThat(ErrorTranslator.translate("op", failure("53300", "too many clients already", null, null, null)))
         .isInstanceOf(DatabaseUnavailableException.class);
     DataAccessException timeout = new DataAccessException("Error getting connection from data source",
         new SQLTransientConnectionException("carriers - Connection is not available, request timed out after 250ms"));

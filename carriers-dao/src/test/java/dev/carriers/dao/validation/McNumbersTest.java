@@ -3,28 +3,26 @@ package dev.carriers.dao.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class McNumbersTest {
 
-  @Test
-  void canonical_acceptsTheWaysPeopleWriteMcNumbers() {
-    assertThat(McNumbers.canonical("MC-123456")).contains("123456");
-    assertThat(McNumbers.canonical("mc 123456")).contains("123456");
-    assertThat(McNumbers.canonical("123456")).contains("123456");
-    assertThat(McNumbers.canonical(" MC#012345 ")).contains("12345");
-    assertThat(McNumbers.canonical("12-34-56")).contains("123456");
-    assertThat(McNumbers.canonical("12345678")).contains("12345678");
+  @ParameterizedTest(name = "\"{0}\" is {1}")
+  @CsvSource(ignoreLeadingAndTrailingWhitespace = false, value = {
+      "MC-123456,123456", "mc 123456,123456", "123456,123456", " MC#012345 ,12345", "12-34-56,123456",
+      "12345678,12345678"})
+  void canonical_acceptsTheWaysPeopleWriteMcNumbers(String typed, String canonical) {
+    assertThat(McNumbers.canonical(typed)).contains(canonical);
   }
 
-  @Test
-  void canonical_rejectsWhatIsNoMcNumber() {
-    assertThat(McNumbers.canonical(null)).isEmpty();
-    assertThat(McNumbers.canonical("  ")).isEmpty();
-    assertThat(McNumbers.canonical("0")).isEmpty();
-    assertThat(McNumbers.canonical("000")).isEmpty();
-    assertThat(McNumbers.canonical("123456789")).isEmpty();
-    assertThat(McNumbers.canonical("DOT 123")).isEmpty();
-    assertThat(McNumbers.canonical("12a")).isEmpty();
+  @ParameterizedTest(name = "\"{0}\"")
+  @NullSource
+  @ValueSource(strings = {"  ", "0", "000", "123456789", "DOT 123", "12a"})
+  void canonical_rejectsWhatIsNoMcNumber(String typed) {
+    assertThat(McNumbers.canonical(typed)).isEmpty();
   }
 
   @Test

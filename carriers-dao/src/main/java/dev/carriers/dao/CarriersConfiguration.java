@@ -1,0 +1,250 @@
+package dev.carriers.dao;
+
+import com.zaxxer.hikari.HikariConfig;
+import dev.carriers.DatabaseUrl;
+import java.time.Duration;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * Settings for {@link Carriers}, from {@link Carriers#configure()}: where the database is, and the
+ * pool's settings when built from a URL. Each setter rejects a bad value at once, saying why, and
+ * returns a changed copy; {@link #load()} builds the entry point.
+ *
+ * <pre>{@code
+ * Carriers carriers = Carriers.configure()
+ *     .databaseUrl(System.getenv("DATABASE_URL"))
+ *     .maxPoolSize(5)
+ *     .connectionTimeout(Duration.ofSeconds(3))
+ *     .load();
+ * }</pre>
+ *
+ * <p>Each setting is a field listed once, with its default; a setter checks its value and sets it
+ * on a copy, never on the object it was called on. Effectively immutable and thread-safe.
+ * {@link #toString()} shows the URL with the password masked.
+ */
+public final class CarriersConfiguration extends CopyOnChange<CarriersConfiguration> {
+
+  private DatabaseUrl databaseUrl;
+  private DataSource dataSource;
+  private int maxPoolSize = 5;
+  private int minIdle = 1;
+  private Duration connectionTimeout = Duration.ofSeconds(5);
+  private Duration idleTimeout = Duration.ofMinutes(10);
+  private Duration maxLifetime = Duration.ofMinutes(30);
+  private String poolName = "carriers";
+  private Duration healthSchemaCacheTtl = Duration.ofSeconds(5);
+
+  /** The defaults; see {@link Carriers#configure()}. */
+  CarriersConfiguration() {
+  }
+
+  /**
+   * Connects through a pool the {@link Carriers} owns, to a {@code DATABASE_URL}: libpq form
+   * ({@code postgresql://user:pass@host:5432/db?sslmode=require}) or pgjdbc form
+   * ({@code jdbc:postgresql://host:5432/db?user=...}).
+   *
+   * @param url the URL
+   * @return a copy with the URL (and no data source)
+   * @throws dev.carriers.InvalidDatabaseUrlException if the URL does not parse, saying why (password masked)
+   */
+  public CarriersConfiguration databaseUrl(String url) {
+    return databaseUrl(DatabaseUrl.parse(url));
+  }
+
+  /**
+   * Connects through a pool the {@link Carriers} owns, to a parsed URL.
+   *
+   * @param url the URL
+   * @return a copy with the URL (and no data source)
+   */
+  public CarriersConfiguration databaseUrl(DatabaseUrl url) {
+    return database(Objects.requireNonNull(url, "url"), null);
+  }
+
+  /**
+   * Uses your data source (a pool, a test database, a mock); it stays open when the
+   * {@link Carriers} closes. The pool settings do not apply.
+   *
+   * @param dataSource the data source
+   * @return a copy with the data source (and no URL)
+   */
+  public CarriersConfiguration dataSource(DataSource dataSource) {
+    return database(null, Objects.requireNonNull(dataSource, "dataSource"));
+  }
+
+  /** The database is a URL or a data source: setting one clears the other. */
+  private CarriersConfiguration database(DatabaseUrl url, DataSource given) {
+    return with(copy -> {
+      copy.databaseUrl = url;
+      copy.dataSource = given;
+    });
+  }
+
+  /**
+   * Sets the pool's maximum size. Default 5, for a small host: PostgreSQL serves a few busy
+   * connections per core best, and every service instance has its own pool.
+   *
+   * @param size 1 to 100
+   * @return a copy with the size
+   * @throws IllegalArgumentException outside 1 to 100
+   */
+  public CarriersConfiguration maxPoolSize(int size) {
+    return with(copy -> copy.maxPoolSize = Bounds.check("maxPoolSize", size, 1, 100));
+  }
+
+  /** Returns the pool's maximum size. */
+  public int maxPoolSize() {
+    return maxPoolSize;
+  }
+
+  /**
+   * Sets how many idle connections the pool keeps (capped at the maximum size). Default 1.
+   *
+   * @param count 0 to 100
+   * @return a copy with the count
+   * @throws IllegalArgumentException outside 0 to 100
+   */
+  public CarriersConfiguration minIdle(int count) {
+    return with(copy -> copy.minIdle = Bounds.check("minIdle", count, 0, 100));
+  }
+
+  /**
+   * Sets how long a call waits for a free connection before failing with
+   * {@link DatabaseUnavailableException}. Default 5 seconds.
+   *
+   * @param timeout 250 ms (HikariCP's minimum) to 5 minutes
+   * @return a copy with the timeout
+   * @throws IllegalArgumentException outside that range
+   */
+  public CarriersConfiguration connectionTimeout(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
+    return with(copy -> copy.connectionTimeout = Bounds.check("connectionTimeout", timeout, Duration.ofMillis(250),
+        Duration.ofMinutes(5), "250 ms (HikariCP's minimum) to 5 minutes"));
+  }
+
+  /** Returns the connection timeout. */
+  public Duration connectionTimeout() {
+    return connectionTimeout;
+  }
+
+  /**
+   * Sets how long a connection above {@link #minIdle} may sit idle before it is closed. Default
+   * 10 minutes.
+   *
+   * @param timeout 10 seconds (HikariCP's minimum) to 1 day, and less than the max lifetime
+   * @return a copy with the timeout
+   * @throws IllegalArgumentException outside that range
+   */
+  public CarriersConfiguration idleTimeout(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
+    return with(copy -> copy.idleTimeout = Bounds.check("idleTimeout", timeout, Duration.ofSeconds(10),
+        Duration.ofDays(1), "10 seconds (HikariCP's minimum) to 1 day"));
+  }
+
+  /**
+   * Sets the longest a connection lives before the pool replaces it; keep it below any timeout
+   * of the network or server that drops connections. Default 30 minutes.
+   *
+   * @param lifetime 30 seconds (HikariCP's minimum) to 1 day
+   * @return a copy with the lifetime
+   * @throws IllegalArgumentException outside that range
+   */
+  public CarriersConfiguration maxLifetime(Duration lifetime) {
+    Objects.requireNonNull(lifetime, "lifetime");
+    return with(copy -> copy.maxLifetime = Bounds.check("maxLifetime", lifetime, Duration.ofSeconds(30),
+        Duration.ofDays(1), "30 seconds (HikariCP's minimum) to 1 day"));
+  }
+
+  /**
+   * Names the pool in HikariCP's logs and metrics. Default {@code carriers}.
+   *
+   * @param name a non-blank name
+   * @return a copy with the name
+   * @throws IllegalArgumentException if the name is null or blank
+   */
+  public CarriersConfiguration poolName(String name) {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("a blank poolName makes no sense: it names the pool in logs and metrics");
+    }
+    return with(copy -> copy.poolName = name);
+  }
+
+  /**
+   * Sets how long {@link Carriers#health()} reuses the schema state it read. Default 5 seconds.
+   *
+   * @param ttl 0 (read every time) to 1 hour
+   * @return a copy with the setting
+   * @throws IllegalArgumentException outside that range
+   */
+  public CarriersConfiguration healthSchemaCacheTtl(Duration ttl) {
+    Objects.requireNonNull(ttl, "ttl");
+    return with(copy -> copy.healthSchemaCacheTtl = Bounds.check("healthSchemaCacheTtl", ttl, Duration.ZERO,
+        Duration.ofHours(1), "0 to 1 hour"));
+  }
+
+  /**
+   * Builds the entry point; from a URL this starts the pool (it connects in the background).
+   *
+   * @return an immutable, thread-safe {@link Carriers}; close it when done
+   * @throws IllegalStateException if neither a URL nor a data source was set, or the pool
+   *     settings contradict each other
+   */
+  public Carriers load() {
+    if (databaseUrl == null && dataSource == null) {
+      throw new IllegalStateException("no database: call databaseUrl(...) or dataSource(...) before load()");
+    }
+    if (databaseUrl != null && idleTimeout.compareTo(maxLifetime) >= 0) {
+      throw new IllegalStateException("idleTimeout " + idleTimeout + " must be less than maxLifetime " + maxLifetime
+          + ": a connection is retired at its max lifetime anyway");
+    }
+    return new Carriers(this);
+  }
+
+  /** Whether {@link Carriers} builds and owns a pool (from a URL) rather than using a given data source. */
+  boolean ownsPool() {
+    return databaseUrl != null;
+  }
+
+  /** The data source given to {@link #dataSource(DataSource)}, or null when built from a URL. */
+  DataSource givenDataSource() {
+    return dataSource;
+  }
+
+  /** How long the health check reuses the schema state it read. */
+  Duration healthSchemaCacheTtl() {
+    return healthSchemaCacheTtl;
+  }
+
+  /** The pool's settings, when built from a URL. */
+  HikariConfig hikariConfig() {
+    HikariConfig hikari = new HikariConfig();
+    hikari.setPoolName(poolName);
+    hikari.setDriverClassName("org.postgresql.Driver");
+    hikari.setJdbcUrl(databaseUrl.jdbcUrl());
+    // user, password, sslmode and the other parameters, as pgjdbc properties: never in the URL
+    // that HikariCP logs.
+    hikari.setDataSourceProperties(databaseUrl.connectionProperties());
+    hikari.setMaximumPoolSize(maxPoolSize);
+    hikari.setMinimumIdle(Math.min(minIdle, maxPoolSize));
+    hikari.setConnectionTimeout(connectionTimeout.toMillis());
+    hikari.setIdleTimeout(idleTimeout.toMillis());
+    hikari.setMaxLifetime(maxLifetime.toMillis());
+    // Start without waiting for the database: while it is down, calls fail with
+    // DatabaseUnavailableException and health() says so.
+    hikari.setInitializationFailTimeout(-1);
+    hikari.setAutoCommit(true);
+    return hikari;
+  }
+
+  /** Shows the URL with its password masked, or the data source's type, and the pool settings. */
+  @Override
+  public String toString() {
+    if (databaseUrl == null) {
+      return "dataSource=" + (dataSource == null ? "none" : dataSource.getClass().getName());
+    }
+    return "url=" + databaseUrl + ", pool=" + poolName + " (max " + maxPoolSize + ", minIdle " + minIdle
+        + ", connectionTimeout " + connectionTimeout + ", idleTimeout " + idleTimeout + ", maxLifetime "
+        + maxLifetime + ")";
+  }
+}
