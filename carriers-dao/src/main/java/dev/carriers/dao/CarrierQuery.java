@@ -3,7 +3,6 @@ package dev.carriers.dao;
 import dev.carriers.schema.jooq.enums.CarrierStatus;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * Which carriers to list and which page: filters (name contains, case-insensitive; status; has an
@@ -22,7 +21,7 @@ import java.util.function.Consumer;
  *
  * <p>Effectively immutable and thread-safe: each method changes only the fresh copy it returns.
  */
-public final class CarrierQuery extends CopyOnChange<CarrierQuery> {
+public final class CarrierQuery {
 
   /** The largest page size. */
   public static final int MAX_PAGE_SIZE = 1000;
@@ -32,7 +31,7 @@ public final class CarrierQuery extends CopyOnChange<CarrierQuery> {
 
   private static final CarrierQuery ALL = new CarrierQuery();
 
-  // Each part of a query is a field listed once, with its default (see CopyOnChange).
+  // Each part of a query is a field listed once, with its default; the copy constructor copies them.
   private String nameContains;
   private CarrierStatus status;
   private Boolean hasMcNumber;
@@ -42,12 +41,23 @@ public final class CarrierQuery extends CopyOnChange<CarrierQuery> {
   private CarrierQuery() {
   }
 
-  /** A copy with other filters: a cursor belongs to the filters it was made for, so it goes. */
-  private CarrierQuery withFilter(Consumer<CarrierQuery> change) {
-    return with(copy -> {
-      change.accept(copy);
-      copy.after = null;
-    });
+  private CarrierQuery(CarrierQuery other) {
+    this.nameContains = other.nameContains;
+    this.status = other.status;
+    this.hasMcNumber = other.hasMcNumber;
+    this.pageSize = other.pageSize;
+    this.after = other.after;
+  }
+
+  private CarrierQuery createCopy() {
+    return new CarrierQuery(this);
+  }
+
+  /** A copy for other filters: a cursor belongs to the filters it was made for, so it goes. */
+  private CarrierQuery copyAtFirstPage() {
+    CarrierQuery copy = createCopy();
+    copy.after = null;
+    return copy;
   }
 
   /** Starts a query for every carrier, first page, {@value #DEFAULT_PAGE_SIZE} per page. */
@@ -69,7 +79,9 @@ public final class CarrierQuery extends CopyOnChange<CarrierQuery> {
       throw new IllegalArgumentException("nameContains of " + trimmed.length()
           + " characters makes no sense: a name has at most 255");
     }
-    return withFilter(copy -> copy.nameContains = trimmed);
+    CarrierQuery copy = copyAtFirstPage();
+    copy.nameContains = trimmed;
+    return copy;
   }
 
   /**
@@ -79,7 +91,9 @@ public final class CarrierQuery extends CopyOnChange<CarrierQuery> {
    * @return a copy with the filter, back at the first page
    */
   public CarrierQuery status(CarrierStatus status) {
-    return withFilter(copy -> copy.status = status);
+    CarrierQuery copy = copyAtFirstPage();
+    copy.status = status;
+    return copy;
   }
 
   /**
@@ -89,7 +103,9 @@ public final class CarrierQuery extends CopyOnChange<CarrierQuery> {
    * @return a copy with the filter, back at the first page
    */
   public CarrierQuery hasMcNumber(Boolean hasMcNumber) {
-    return withFilter(copy -> copy.hasMcNumber = hasMcNumber);
+    CarrierQuery copy = copyAtFirstPage();
+    copy.hasMcNumber = hasMcNumber;
+    return copy;
   }
 
   /**
@@ -100,7 +116,9 @@ public final class CarrierQuery extends CopyOnChange<CarrierQuery> {
    * @throws IllegalArgumentException outside 1 to {@value #MAX_PAGE_SIZE}
    */
   public CarrierQuery pageSize(int pageSize) {
-    return with(copy -> copy.pageSize = Bounds.check("pageSize", pageSize, 1, MAX_PAGE_SIZE));
+    CarrierQuery copy = createCopy();
+    copy.pageSize = Bounds.check("pageSize", pageSize, 1, MAX_PAGE_SIZE);
+    return copy;
   }
 
   /**
@@ -112,7 +130,9 @@ public final class CarrierQuery extends CopyOnChange<CarrierQuery> {
    * @return a copy at that position
    */
   public CarrierQuery after(String cursor) {
-    return with(copy -> copy.after = cursor);
+    CarrierQuery copy = createCopy();
+    copy.after = cursor;
+    return copy;
   }
 
   /** Returns the name filter, if any. */

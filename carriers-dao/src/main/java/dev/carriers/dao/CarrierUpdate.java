@@ -22,12 +22,13 @@ import java.util.Optional;
  *
  * <p>Effectively immutable and thread-safe: each method changes only the fresh copy it returns.
  */
-public final class CarrierUpdate extends CopyOnChange<CarrierUpdate> {
+public final class CarrierUpdate {
 
   private static final CarrierUpdate EMPTY = new CarrierUpdate();
 
-  // Each part of a change is a field listed once (see CopyOnChange). A field not given is null,
-  // which the constraints accept; a name given as null is caught by structuralViolations.
+  // Each part of a change is a field listed once; the copy constructor copies them all. A field
+  // not given is null, which the constraints accept; a name given as null is caught by
+  // structuralViolations.
   @Size(min = 1, max = 255, message = "must be 1 to 255 characters")
   @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
   private String name;
@@ -42,6 +43,18 @@ public final class CarrierUpdate extends CopyOnChange<CarrierUpdate> {
   private CarrierUpdate() {
   }
 
+  private CarrierUpdate(CarrierUpdate other) {
+    this.name = other.name;
+    this.nameGiven = other.nameGiven;
+    this.mcNumber = other.mcNumber;
+    this.mcNumberGiven = other.mcNumberGiven;
+    this.status = other.status;
+  }
+
+  private CarrierUpdate createCopy() {
+    return new CarrierUpdate(this);
+  }
+
   /** Starts an empty change; an update needs at least one field. */
   public static CarrierUpdate create() {
     return EMPTY;
@@ -54,11 +67,45 @@ public final class CarrierUpdate extends CopyOnChange<CarrierUpdate> {
    * @return a copy with the name set
    */
   public CarrierUpdate name(String name) {
-    String stripped = name == null ? null : name.strip();
-    return with(copy -> {
-      copy.name = stripped;
-      copy.nameGiven = true;
-    });
+    CarrierUpdate copy = createCopy();
+    copy.name = name == null ? null : name.strip();
+    copy.nameGiven = true;
+    return copy;
+  }
+
+  /**
+   * Sets the MC number, cleaned towards its canonical form ({@code "MC-012345"} becomes
+   * {@code "12345"}). A null or blank value clears it, as {@link #clearMcNumber()} does.
+   *
+   * @param mcNumber the MC number as typed
+   * @return a copy with the MC number set
+   */
+  public CarrierUpdate mcNumber(String mcNumber) {
+    CarrierUpdate copy = createCopy();
+    copy.mcNumber = McNumbers.clean(mcNumber);
+    copy.mcNumberGiven = true;
+    return copy;
+  }
+
+  /**
+   * Removes the carrier's MC number.
+   *
+   * @return a copy that clears the MC number
+   */
+  public CarrierUpdate clearMcNumber() {
+    return mcNumber(null);
+  }
+
+  /**
+   * Sets the status.
+   *
+   * @param status the new status
+   * @return a copy with the status set
+   */
+  public CarrierUpdate status(CarrierStatus status) {
+    CarrierUpdate copy = createCopy();
+    copy.status = Objects.requireNonNull(status, "status");
+    return copy;
   }
 
   /** Returns the new name, if this change sets one. */
@@ -71,30 +118,6 @@ public final class CarrierUpdate extends CopyOnChange<CarrierUpdate> {
     return nameGiven;
   }
 
-  /**
-   * Sets the MC number, cleaned towards its canonical form ({@code "MC-012345"} becomes
-   * {@code "12345"}). A null or blank value clears it, as {@link #clearMcNumber()} does.
-   *
-   * @param mcNumber the MC number as typed
-   * @return a copy with the MC number set
-   */
-  public CarrierUpdate mcNumber(String mcNumber) {
-    String cleaned = McNumbers.clean(mcNumber);
-    return with(copy -> {
-      copy.mcNumber = cleaned;
-      copy.mcNumberGiven = true;
-    });
-  }
-
-  /**
-   * Removes the carrier's MC number.
-   *
-   * @return a copy that clears the MC number
-   */
-  public CarrierUpdate clearMcNumber() {
-    return mcNumber(null);
-  }
-
   /** Returns whether this change sets (or clears) the MC number. */
   public boolean setsMcNumber() {
     return mcNumberGiven;
@@ -103,17 +126,6 @@ public final class CarrierUpdate extends CopyOnChange<CarrierUpdate> {
   /** Returns the new canonical MC number, or null when this change clears it or leaves it. */
   public String mcNumberOrNull() {
     return mcNumber;
-  }
-
-  /**
-   * Sets the status.
-   *
-   * @param status the new status
-   * @return a copy with the status set
-   */
-  public CarrierUpdate status(CarrierStatus status) {
-    Objects.requireNonNull(status, "status");
-    return with(copy -> copy.status = status);
   }
 
   /** Returns the new status, if this change sets one. */

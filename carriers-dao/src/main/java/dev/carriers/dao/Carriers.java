@@ -175,17 +175,17 @@ public final class Carriers implements AutoCloseable {
     return health.check();
   }
 
+  /** Returns the configuration this instance was loaded from. */
+  public CarriersConfiguration configuration() {
+    return configuration;
+  }
+
   /** Closes the pool if this instance owns it (built from a URL); a given data source stays open. */
   @Override
   public void close() {
     if (ownedPool != null) {
       ownedPool.close();
     }
-  }
-
-  /** Returns the configuration this instance was loaded from. */
-  public CarriersConfiguration configuration() {
-    return configuration;
   }
 
   @Override

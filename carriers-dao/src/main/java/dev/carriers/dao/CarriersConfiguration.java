@@ -19,11 +19,15 @@ import javax.sql.DataSource;
  *     .load();
  * }</pre>
  *
- * <p>Each setting is a field listed once, with its default; a setter checks its value and sets it
- * on a copy, never on the object it was called on. Effectively immutable and thread-safe.
- * {@link #toString()} shows the URL with the password masked.
+ * <p>Each setting is a field listed once, with its default; the private copy constructor copies
+ * them all, so adding a setting touches its field, that constructor and its setter (JDBI's
+ * {@code SerializableTransactionRunner.Configuration} is built the same way).
+ *
+ * <p>Effectively immutable and thread-safe: a setter changes only the fresh copy it returns,
+ * before any other code sees it (the fields are not final so that a setter assigns its one field on
+ * the copy instead of calling a constructor that names them all). {@link #toString()} shows the URL with the password masked.
  */
-public final class CarriersConfiguration extends CopyOnChange<CarriersConfiguration> {
+public final class CarriersConfiguration {
 
   private DatabaseUrl databaseUrl;
   private DataSource dataSource;
@@ -37,6 +41,22 @@ public final class CarriersConfiguration extends CopyOnChange<CarriersConfigurat
 
   /** The defaults; see {@link Carriers#configure()}. */
   CarriersConfiguration() {
+  }
+
+  private CarriersConfiguration(CarriersConfiguration other) {
+    this.databaseUrl = other.databaseUrl;
+    this.dataSource = other.dataSource;
+    this.maxPoolSize = other.maxPoolSize;
+    this.minIdle = other.minIdle;
+    this.connectionTimeout = other.connectionTimeout;
+    this.idleTimeout = other.idleTimeout;
+    this.maxLifetime = other.maxLifetime;
+    this.poolName = other.poolName;
+    this.healthSchemaCacheTtl = other.healthSchemaCacheTtl;
+  }
+
+  private CarriersConfiguration createCopy() {
+    return new CarriersConfiguration(this);
   }
 
   /**
@@ -59,7 +79,10 @@ public final class CarriersConfiguration extends CopyOnChange<CarriersConfigurat
    * @return a copy with the URL (and no data source)
    */
   public CarriersConfiguration databaseUrl(DatabaseUrl url) {
-    return database(Objects.requireNonNull(url, "url"), null);
+    CarriersConfiguration copy = createCopy();
+    copy.databaseUrl = Objects.requireNonNull(url, "url");
+    copy.dataSource = null;
+    return copy;
   }
 
   /**
@@ -70,15 +93,10 @@ public final class CarriersConfiguration extends CopyOnChange<CarriersConfigurat
    * @return a copy with the data source (and no URL)
    */
   public CarriersConfiguration dataSource(DataSource dataSource) {
-    return database(null, Objects.requireNonNull(dataSource, "dataSource"));
-  }
-
-  /** The database is a URL or a data source: setting one clears the other. */
-  private CarriersConfiguration database(DatabaseUrl url, DataSource given) {
-    return with(copy -> {
-      copy.databaseUrl = url;
-      copy.dataSource = given;
-    });
+    CarriersConfiguration copy = createCopy();
+    copy.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    copy.databaseUrl = null;
+    return copy;
   }
 
   /**
@@ -90,12 +108,9 @@ public final class CarriersConfiguration extends CopyOnChange<CarriersConfigurat
    * @throws IllegalArgumentException outside 1 to 100
    */
   public CarriersConfiguration maxPoolSize(int size) {
-    return with(copy -> copy.maxPoolSize = Bounds.check("maxPoolSize", size, 1, 100));
-  }
-
-  /** Returns the pool's maximum size. */
-  public int maxPoolSize() {
-    return maxPoolSize;
+    CarriersConfiguration copy = createCopy();
+    copy.maxPoolSize = Bounds.check("maxPoolSize", size, 1, 100);
+    return copy;
   }
 
   /**
@@ -106,7 +121,9 @@ public final class CarriersConfiguration extends CopyOnChange<CarriersConfigurat
    * @throws IllegalArgumentException outside 0 to 100
    */
   public CarriersConfiguration minIdle(int count) {
-    return with(copy -> copy.minIdle = Bounds.check("minIdle", count, 0, 100));
+    CarriersConfiguration copy = createCopy();
+    copy.minIdle = Bounds.check("minIdle", count, 0, 100);
+    return copy;
   }
 
   /**
@@ -118,14 +135,10 @@ public final class CarriersConfiguration extends CopyOnChange<CarriersConfigurat
    * @throws IllegalArgumentException outside that range
    */
   public CarriersConfiguration connectionTimeout(Duration timeout) {
-    Objects.requireNonNull(timeout, "timeout");
-    return with(copy -> copy.connectionTimeout = Bounds.check("connectionTimeout", timeout, Duration.ofMillis(250),
-        Duration.ofMinutes(5), "250 ms (HikariCP's minimum) to 5 minutes"));
-  }
-
-  /** Returns the connection timeout. */
-  public Duration connectionTimeout() {
-    return connectionTimeout;
+    CarriersConfiguration copy = createCopy();
+    copy.connectionTimeout = Bounds.check("connectionTimeout", Objects.requireNonNull(timeout, "timeout"),
+        Duration.ofMillis(250), Duration.ofMinutes(5), "250 ms (HikariCP's minimum) to 5 minutes");
+    return copy;
   }
 
   /**
@@ -137,9 +150,10 @@ public final class CarriersConfiguration extends CopyOnChange<CarriersConfigurat
    * @throws IllegalArgumentException outside that range
    */
   public CarriersConfiguration idleTimeout(Duration timeout) {
-    Objects.requireNonNull(timeout, "timeout");
-    return with(copy -> copy.idleTimeout = Bounds.check("idleTimeout", timeout, Duration.ofSeconds(10),
-        Duration.ofDays(1), "10 seconds (HikariCP's minimum) to 1 day"));
+    CarriersConfiguration copy = createCopy();
+    copy.idleTimeout = Bounds.check("idleTimeout", Objects.requireNonNull(timeout, "timeout"),
+        Duration.ofSeconds(10), Duration.ofDays(1), "10 seconds (HikariCP's minimum) to 1 day");
+    return copy;
   }
 
   /**
@@ -151,9 +165,10 @@ public final class CarriersConfiguration extends CopyOnChange<CarriersConfigurat
    * @throws IllegalArgumentException outside that range
    */
   public CarriersConfiguration maxLifetime(Duration lifetime) {
-    Objects.requireNonNull(lifetime, "lifetime");
-    return with(copy -> copy.maxLifetime = Bounds.check("maxLifetime", lifetime, Duration.ofSeconds(30),
-        Duration.ofDays(1), "30 seconds (HikariCP's minimum) to 1 day"));
+    CarriersConfiguration copy = createCopy();
+    copy.maxLifetime = Bounds.check("maxLifetime", Objects.requireNonNull(lifetime, "lifetime"),
+        Duration.ofSeconds(30), Duration.ofDays(1), "30 seconds (HikariCP's minimum) to 1 day");
+    return copy;
   }
 
   /**
@@ -167,7 +182,9 @@ public final class CarriersConfiguration extends CopyOnChange<CarriersConfigurat
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("a blank poolName makes no sense: it names the pool in logs and metrics");
     }
-    return with(copy -> copy.poolName = name);
+    CarriersConfiguration copy = createCopy();
+    copy.poolName = name;
+    return copy;
   }
 
   /**
@@ -178,9 +195,20 @@ public final class CarriersConfiguration extends CopyOnChange<CarriersConfigurat
    * @throws IllegalArgumentException outside that range
    */
   public CarriersConfiguration healthSchemaCacheTtl(Duration ttl) {
-    Objects.requireNonNull(ttl, "ttl");
-    return with(copy -> copy.healthSchemaCacheTtl = Bounds.check("healthSchemaCacheTtl", ttl, Duration.ZERO,
-        Duration.ofHours(1), "0 to 1 hour"));
+    CarriersConfiguration copy = createCopy();
+    copy.healthSchemaCacheTtl = Bounds.check("healthSchemaCacheTtl", Objects.requireNonNull(ttl, "ttl"),
+        Duration.ZERO, Duration.ofHours(1), "0 to 1 hour");
+    return copy;
+  }
+
+  /** Returns the pool's maximum size. */
+  public int maxPoolSize() {
+    return maxPoolSize;
+  }
+
+  /** Returns the connection timeout. */
+  public Duration connectionTimeout() {
+    return connectionTimeout;
   }
 
   /**

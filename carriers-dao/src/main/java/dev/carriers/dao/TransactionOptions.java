@@ -21,7 +21,7 @@ import java.util.Objects;
  *
  * <p>Effectively immutable and thread-safe: a setter changes only the fresh copy it returns.
  */
-public final class TransactionOptions extends CopyOnChange<TransactionOptions> {
+public final class TransactionOptions {
 
   /** The isolation level of a transaction. */
   public enum Isolation {
@@ -51,13 +51,24 @@ public final class TransactionOptions extends CopyOnChange<TransactionOptions> {
 
   private static final TransactionOptions DEFAULTS = new TransactionOptions();
 
-  // Each setting is a field listed once, with its default (see CopyOnChange).
+  // Each setting is a field listed once, with its default; the copy constructor copies them all.
   private Isolation isolation = Isolation.DEFAULT;
   private int maxAttempts = 1;
   private Duration initialBackoff = Duration.ZERO;
   private Duration maxBackoff = Duration.ZERO;
 
   private TransactionOptions() {
+  }
+
+  private TransactionOptions(TransactionOptions other) {
+    this.isolation = other.isolation;
+    this.maxAttempts = other.maxAttempts;
+    this.initialBackoff = other.initialBackoff;
+    this.maxBackoff = other.maxBackoff;
+  }
+
+  private TransactionOptions createCopy() {
+    return new TransactionOptions(this);
   }
 
   /** Returns the defaults: the server's isolation level, one attempt (no retry). */
@@ -72,13 +83,9 @@ public final class TransactionOptions extends CopyOnChange<TransactionOptions> {
    * @return a copy with the level
    */
   public TransactionOptions isolation(Isolation isolation) {
-    Objects.requireNonNull(isolation, "isolation");
-    return with(copy -> copy.isolation = isolation);
-  }
-
-  /** Returns the isolation level. */
-  public Isolation isolation() {
-    return isolation;
+    TransactionOptions copy = createCopy();
+    copy.isolation = Objects.requireNonNull(isolation, "isolation");
+    return copy;
   }
 
   /**
@@ -96,13 +103,18 @@ public final class TransactionOptions extends CopyOnChange<TransactionOptions> {
   public TransactionOptions retry(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
     Objects.requireNonNull(initialBackoff, "initialBackoff");
     Objects.requireNonNull(maxBackoff, "maxBackoff");
-    return with(copy -> {
-      copy.maxAttempts = Bounds.check("maxAttempts", maxAttempts, 1, MAX_ATTEMPTS);
-      copy.initialBackoff = Bounds.check("initialBackoff", initialBackoff, Duration.ZERO, Duration.ofSeconds(10),
-          "0 to 10 seconds");
-      copy.maxBackoff = Bounds.check("maxBackoff", maxBackoff, initialBackoff, Duration.ofSeconds(60),
-          "initialBackoff (" + initialBackoff + ") to 60 seconds");
-    });
+    TransactionOptions copy = createCopy();
+    copy.maxAttempts = Bounds.check("maxAttempts", maxAttempts, 1, MAX_ATTEMPTS);
+    copy.initialBackoff = Bounds.check("initialBackoff", initialBackoff, Duration.ZERO, Duration.ofSeconds(10),
+        "0 to 10 seconds");
+    copy.maxBackoff = Bounds.check("maxBackoff", maxBackoff, initialBackoff, Duration.ofSeconds(60),
+        "initialBackoff (" + initialBackoff + ") to 60 seconds");
+    return copy;
+  }
+
+  /** Returns the isolation level. */
+  public Isolation isolation() {
+    return isolation;
   }
 
   /** Returns the number of attempts in all; 1 means no retry. */
