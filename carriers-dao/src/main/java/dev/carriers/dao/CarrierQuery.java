@@ -1,8 +1,10 @@
 package dev.carriers.dao;
 
+import dev.carriers.SettingCheck;
 import dev.carriers.schema.jooq.enums.CarrierStatus;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Which carriers to list and which page: filters (name contains, case-insensitive; status; has an
@@ -49,15 +51,19 @@ public final class CarrierQuery {
     this.after = other.after;
   }
 
-  private CarrierQuery createCopy() {
-    return new CarrierQuery(this);
+  // The one way a method changes a part: on a copy, which it returns.
+  private CarrierQuery with(Consumer<CarrierQuery> change) {
+    CarrierQuery copy = new CarrierQuery(this);
+    change.accept(copy);
+    return copy;
   }
 
-  /** A copy for other filters: a cursor belongs to the filters it was made for, so it goes. */
-  private CarrierQuery copyAtFirstPage() {
-    CarrierQuery copy = createCopy();
-    copy.after = null;
-    return copy;
+  /** A change of the filters: a cursor belongs to the filters it was made for, so it goes. */
+  private CarrierQuery withFilter(Consumer<CarrierQuery> change) {
+    return with(copy -> {
+      change.accept(copy);
+      copy.after = null;
+    });
   }
 
   /** Starts a query for every carrier, first page, {@value #DEFAULT_PAGE_SIZE} per page. */
@@ -75,13 +81,11 @@ public final class CarrierQuery {
    */
   public CarrierQuery nameContains(String text) {
     String trimmed = text == null || text.isBlank() ? null : text.strip();
-    if (trimmed != null && trimmed.length() > 255) {
-      throw new IllegalArgumentException("nameContains of " + trimmed.length()
-          + " characters makes no sense: a name has at most 255");
+    if (trimmed != null) {
+      SettingCheck.require(trimmed.length() <= 255, "nameContains of " + trimmed.length() + " characters",
+          "a name has at most 255");
     }
-    CarrierQuery copy = copyAtFirstPage();
-    copy.nameContains = trimmed;
-    return copy;
+    return withFilter(copy -> copy.nameContains = trimmed);
   }
 
   /**
@@ -91,9 +95,7 @@ public final class CarrierQuery {
    * @return a copy with the filter, back at the first page
    */
   public CarrierQuery status(CarrierStatus status) {
-    CarrierQuery copy = copyAtFirstPage();
-    copy.status = status;
-    return copy;
+    return withFilter(copy -> copy.status = status);
   }
 
   /**
@@ -103,9 +105,7 @@ public final class CarrierQuery {
    * @return a copy with the filter, back at the first page
    */
   public CarrierQuery hasMcNumber(Boolean hasMcNumber) {
-    CarrierQuery copy = copyAtFirstPage();
-    copy.hasMcNumber = hasMcNumber;
-    return copy;
+    return withFilter(copy -> copy.hasMcNumber = hasMcNumber);
   }
 
   /**
@@ -116,9 +116,8 @@ public final class CarrierQuery {
    * @throws IllegalArgumentException outside 1 to {@value #MAX_PAGE_SIZE}
    */
   public CarrierQuery pageSize(int pageSize) {
-    CarrierQuery copy = createCopy();
-    copy.pageSize = Bounds.check("pageSize", pageSize, 1, MAX_PAGE_SIZE);
-    return copy;
+    SettingCheck.count("pageSize", pageSize, 1, MAX_PAGE_SIZE);
+    return with(copy -> copy.pageSize = pageSize);
   }
 
   /**
@@ -130,9 +129,7 @@ public final class CarrierQuery {
    * @return a copy at that position
    */
   public CarrierQuery after(String cursor) {
-    CarrierQuery copy = createCopy();
-    copy.after = cursor;
-    return copy;
+    return with(copy -> copy.after = cursor);
   }
 
   /** Returns the name filter, if any. */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A partial change to a carrier: only the fields given are written. Same rules as
@@ -51,8 +52,11 @@ public final class CarrierUpdate {
     this.status = other.status;
   }
 
-  private CarrierUpdate createCopy() {
-    return new CarrierUpdate(this);
+  // The one way a method changes a part: on a copy, which it returns.
+  private CarrierUpdate with(Consumer<CarrierUpdate> change) {
+    CarrierUpdate copy = new CarrierUpdate(this);
+    change.accept(copy);
+    return copy;
   }
 
   /** Starts an empty change; an update needs at least one field. */
@@ -67,10 +71,10 @@ public final class CarrierUpdate {
    * @return a copy with the name set
    */
   public CarrierUpdate name(String name) {
-    CarrierUpdate copy = createCopy();
-    copy.name = name == null ? null : name.strip();
-    copy.nameGiven = true;
-    return copy;
+    return with(copy -> {
+      copy.name = name == null ? null : name.strip();
+      copy.nameGiven = true;
+    });
   }
 
   /**
@@ -81,10 +85,11 @@ public final class CarrierUpdate {
    * @return a copy with the MC number set
    */
   public CarrierUpdate mcNumber(String mcNumber) {
-    CarrierUpdate copy = createCopy();
-    copy.mcNumber = McNumbers.clean(mcNumber);
-    copy.mcNumberGiven = true;
-    return copy;
+    String cleaned = McNumbers.clean(mcNumber);
+    return with(copy -> {
+      copy.mcNumber = cleaned;
+      copy.mcNumberGiven = true;
+    });
   }
 
   /**
@@ -103,9 +108,8 @@ public final class CarrierUpdate {
    * @return a copy with the status set
    */
   public CarrierUpdate status(CarrierStatus status) {
-    CarrierUpdate copy = createCopy();
-    copy.status = Objects.requireNonNull(status, "status");
-    return copy;
+    Objects.requireNonNull(status, "status");
+    return with(copy -> copy.status = status);
   }
 
   /** Returns the new name, if this change sets one. */

@@ -1,7 +1,9 @@
 package dev.carriers.dao;
 
+import dev.carriers.SettingCheck;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * How {@link Carriers#inTransaction(TransactionOptions, TransactionCallback)} runs a transaction:
@@ -67,8 +69,11 @@ public final class TransactionOptions {
     this.maxBackoff = other.maxBackoff;
   }
 
-  private TransactionOptions createCopy() {
-    return new TransactionOptions(this);
+  // The one way a setter changes a setting: on a copy, which it returns.
+  private TransactionOptions with(Consumer<TransactionOptions> change) {
+    TransactionOptions copy = new TransactionOptions(this);
+    change.accept(copy);
+    return copy;
   }
 
   /** Returns the defaults: the server's isolation level, one attempt (no retry). */
@@ -83,9 +88,8 @@ public final class TransactionOptions {
    * @return a copy with the level
    */
   public TransactionOptions isolation(Isolation isolation) {
-    TransactionOptions copy = createCopy();
-    copy.isolation = Objects.requireNonNull(isolation, "isolation");
-    return copy;
+    Objects.requireNonNull(isolation, "isolation");
+    return with(copy -> copy.isolation = isolation);
   }
 
   /**
@@ -103,13 +107,15 @@ public final class TransactionOptions {
   public TransactionOptions retry(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
     Objects.requireNonNull(initialBackoff, "initialBackoff");
     Objects.requireNonNull(maxBackoff, "maxBackoff");
-    TransactionOptions copy = createCopy();
-    copy.maxAttempts = Bounds.check("maxAttempts", maxAttempts, 1, MAX_ATTEMPTS);
-    copy.initialBackoff = Bounds.check("initialBackoff", initialBackoff, Duration.ZERO, Duration.ofSeconds(10),
-        "0 to 10 seconds");
-    copy.maxBackoff = Bounds.check("maxBackoff", maxBackoff, initialBackoff, Duration.ofSeconds(60),
+    SettingCheck.count("maxAttempts", maxAttempts, 1, MAX_ATTEMPTS);
+    SettingCheck.duration("initialBackoff", initialBackoff, Duration.ZERO, Duration.ofSeconds(10), "0 to 10 seconds");
+    SettingCheck.duration("maxBackoff", maxBackoff, initialBackoff, Duration.ofSeconds(60),
         "initialBackoff (" + initialBackoff + ") to 60 seconds");
-    return copy;
+    return with(copy -> {
+      copy.maxAttempts = maxAttempts;
+      copy.initialBackoff = initialBackoff;
+      copy.maxBackoff = maxBackoff;
+    });
   }
 
   /** Returns the isolation level. */

@@ -1,10 +1,10 @@
 package dev.carriers.schema;
 
+import dev.carriers.SettingCheck;
 import dev.carriers.schema.internal.ScriptCatalog;
 import dev.carriers.schema.monitoring.MigrationListener;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -79,9 +79,12 @@ public final class MigrationsConfiguration {
     this.globalMetrics = other.globalMetrics;
   }
 
-  // Every list field holds an unmodifiable list, so sharing it between copies is safe.
-  private MigrationsConfiguration createCopy() {
-    return new MigrationsConfiguration(this);
+  // The one way a setter changes a setting: on a copy, which it returns. Every list field holds an
+  // unmodifiable list, so sharing it between copies is safe.
+  private MigrationsConfiguration with(Consumer<MigrationsConfiguration> change) {
+    MigrationsConfiguration copy = new MigrationsConfiguration(this);
+    change.accept(copy);
+    return copy;
   }
 
   /**
@@ -92,9 +95,7 @@ public final class MigrationsConfiguration {
    */
   public MigrationsConfiguration dataSource(DataSource dataSource) {
     Objects.requireNonNull(dataSource, "dataSource");
-    MigrationsConfiguration copy = createCopy();
-    copy.dataSource = dataSource;
-    return copy;
+    return with(copy -> copy.dataSource = dataSource);
   }
 
   /**
@@ -105,10 +106,8 @@ public final class MigrationsConfiguration {
    * @throws IllegalArgumentException if none is given or one is blank
    */
   public MigrationsConfiguration locations(String... locations) {
-    List<String> checked = checkLocations(locations, "migration");
-    MigrationsConfiguration copy = createCopy();
-    copy.locations = checked;
-    return copy;
+    List<String> checked = SettingCheck.nonEmpty("migration location", locations);
+    return with(copy -> copy.locations = checked);
   }
 
   /**
@@ -119,10 +118,8 @@ public final class MigrationsConfiguration {
    * @throws IllegalArgumentException if none is given or one is blank
    */
   public MigrationsConfiguration rollbackLocations(String... locations) {
-    List<String> checked = checkLocations(locations, "rollback");
-    MigrationsConfiguration copy = createCopy();
-    copy.rollbackLocations = checked;
-    return copy;
+    List<String> checked = SettingCheck.nonEmpty("rollback location", locations);
+    return with(copy -> copy.rollbackLocations = checked);
   }
 
   /**
@@ -132,9 +129,7 @@ public final class MigrationsConfiguration {
    * @return a copy with the setting
    */
   public MigrationsConfiguration cleanEnabled(boolean enabled) {
-    MigrationsConfiguration copy = createCopy();
-    copy.cleanEnabled = enabled;
-    return copy;
+    return with(copy -> copy.cleanEnabled = enabled);
   }
 
   /**
@@ -145,9 +140,7 @@ public final class MigrationsConfiguration {
    * @return a copy with the setting
    */
   public MigrationsConfiguration audit(boolean enabled) {
-    MigrationsConfiguration copy = createCopy();
-    copy.audit = enabled;
-    return copy;
+    return with(copy -> copy.audit = enabled);
   }
 
   /**
@@ -159,13 +152,9 @@ public final class MigrationsConfiguration {
    * @throws IllegalArgumentException outside that range
    */
   public MigrationsConfiguration lockWait(Duration wait) {
-    Objects.requireNonNull(wait, "wait");
-    if (wait.compareTo(Duration.ofSeconds(1)) < 0 || wait.compareTo(Duration.ofHours(1)) > 0) {
-      throw new IllegalArgumentException("a lock wait of " + wait + " makes no sense: use 1 s to 1 h");
-    }
-    MigrationsConfiguration copy = createCopy();
-    copy.lockWait = wait;
-    return copy;
+    SettingCheck.duration("a lock wait of", Objects.requireNonNull(wait, "wait"), Duration.ofSeconds(1),
+        Duration.ofHours(1), "1 s to 1 h");
+    return with(copy -> copy.lockWait = wait);
   }
 
   /**
@@ -178,9 +167,7 @@ public final class MigrationsConfiguration {
    */
   public MigrationsConfiguration progress(Consumer<String> listener) {
     Objects.requireNonNull(listener, "listener");
-    MigrationsConfiguration copy = createCopy();
-    copy.progress = listener;
-    return copy;
+    return with(copy -> copy.progress = listener);
   }
 
   /**
@@ -194,13 +181,9 @@ public final class MigrationsConfiguration {
    * @throws IllegalArgumentException outside that range
    */
   public MigrationsConfiguration lockTimeout(Duration timeout) {
-    Objects.requireNonNull(timeout, "timeout");
-    if (timeout.compareTo(Duration.ofMillis(10)) < 0 || timeout.compareTo(Duration.ofMinutes(10)) > 0) {
-      throw new IllegalArgumentException("a lock timeout of " + timeout + " makes no sense: use 10 ms to 10 min");
-    }
-    MigrationsConfiguration copy = createCopy();
-    copy.lockTimeout = timeout;
-    return copy;
+    SettingCheck.duration("a lock timeout of", Objects.requireNonNull(timeout, "timeout"), Duration.ofMillis(10),
+        Duration.ofMinutes(10), "10 ms to 10 min");
+    return with(copy -> copy.lockTimeout = timeout);
   }
 
   /**
@@ -214,15 +197,11 @@ public final class MigrationsConfiguration {
    * @throws IllegalArgumentException outside that range
    */
   public MigrationsConfiguration statementTimeout(Duration timeout) {
-    Objects.requireNonNull(timeout, "timeout");
-    if (!timeout.isZero()
-        && (timeout.compareTo(Duration.ofSeconds(1)) < 0 || timeout.compareTo(Duration.ofHours(24)) > 0)) {
-      throw new IllegalArgumentException("a statement timeout of " + timeout
-          + " makes no sense: use zero (no limit) or 1 s to 24 h");
+    if (!Objects.requireNonNull(timeout, "timeout").isZero()) {
+      SettingCheck.duration("a statement timeout of", timeout, Duration.ofSeconds(1), Duration.ofHours(24),
+          "zero (no limit) or 1 s to 24 h");
     }
-    MigrationsConfiguration copy = createCopy();
-    copy.statementTimeout = timeout;
-    return copy;
+    return with(copy -> copy.statementTimeout = timeout);
   }
 
   /**
@@ -237,12 +216,8 @@ public final class MigrationsConfiguration {
    * @throws IllegalArgumentException outside that range
    */
   public MigrationsConfiguration lockTimeoutRetries(int retries) {
-    if (retries < 0 || retries > 10) {
-      throw new IllegalArgumentException("\"" + retries + "\" lock-timeout retries makes no sense: use 0 to 10");
-    }
-    MigrationsConfiguration copy = createCopy();
-    copy.lockTimeoutRetries = retries;
-    return copy;
+    SettingCheck.require(retries >= 0 && retries <= 10, "\"" + retries + "\" lock-timeout retries", "use 0 to 10");
+    return with(copy -> copy.lockTimeoutRetries = retries);
   }
 
   /**
@@ -254,13 +229,9 @@ public final class MigrationsConfiguration {
    * @throws IllegalArgumentException outside that range
    */
   public MigrationsConfiguration retryBackoff(Duration backoff) {
-    Objects.requireNonNull(backoff, "backoff");
-    if (backoff.isNegative() || backoff.compareTo(Duration.ofMinutes(5)) > 0) {
-      throw new IllegalArgumentException("a retry backoff of " + backoff + " makes no sense: use 0 to 5 min");
-    }
-    MigrationsConfiguration copy = createCopy();
-    copy.retryBackoff = backoff;
-    return copy;
+    SettingCheck.duration("a retry backoff of", Objects.requireNonNull(backoff, "backoff"), Duration.ZERO,
+        Duration.ofMinutes(5), "0 to 5 min");
+    return with(copy -> copy.retryBackoff = backoff);
   }
 
   /**
@@ -275,9 +246,7 @@ public final class MigrationsConfiguration {
     Objects.requireNonNull(listener, "listener");
     List<MigrationListener> all = new ArrayList<>(listeners);
     all.add(listener);
-    MigrationsConfiguration copy = createCopy();
-    copy.listeners = List.copyOf(all);
-    return copy;
+    return with(copy -> copy.listeners = List.copyOf(all));
   }
 
   /**
@@ -289,9 +258,7 @@ public final class MigrationsConfiguration {
    * @return a copy with the setting
    */
   public MigrationsConfiguration globalMetrics(boolean enabled) {
-    MigrationsConfiguration copy = createCopy();
-    copy.globalMetrics = enabled;
-    return copy;
+    return with(copy -> copy.globalMetrics = enabled);
   }
 
   /** Returns the database, or null before {@link #dataSource(DataSource)}. */
@@ -393,18 +360,5 @@ public final class MigrationsConfiguration {
       throw new IllegalStateException("no data source: call dataSource(...) before load()");
     }
     return new CarriersMigrations(this);
-  }
-
-  private static List<String> checkLocations(String[] locations, String kind) {
-    if (locations.length == 0) {
-      throw new IllegalArgumentException("no " + kind + " locations makes no sense: give at least one");
-    }
-    for (String location : locations) {
-      if (location == null || location.isBlank()) {
-        throw new IllegalArgumentException("a blank " + kind + " location makes no sense: "
-            + Arrays.toString(locations));
-      }
-    }
-    return List.of(locations);
   }
 }

@@ -1,6 +1,8 @@
 package dev.carriers.seed;
 
+import dev.carriers.SettingCheck;
 import java.util.Objects;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
@@ -41,8 +43,11 @@ public final class SeederConfiguration {
     this.appliedBy = other.appliedBy;
   }
 
-  private SeederConfiguration createCopy() {
-    return new SeederConfiguration(this);
+  // The one way a setter changes a setting: on a copy, which it returns.
+  private SeederConfiguration with(Consumer<SeederConfiguration> change) {
+    SeederConfiguration copy = new SeederConfiguration(this);
+    change.accept(copy);
+    return copy;
   }
 
   /**
@@ -52,9 +57,8 @@ public final class SeederConfiguration {
    * @return a copy with the data source
    */
   public SeederConfiguration dataSource(DataSource dataSource) {
-    SeederConfiguration copy = createCopy();
-    copy.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-    return copy;
+    Objects.requireNonNull(dataSource, "dataSource");
+    return with(copy -> copy.dataSource = dataSource);
   }
 
   /**
@@ -64,10 +68,11 @@ public final class SeederConfiguration {
    * @return a copy with the environment
    */
   public SeederConfiguration environment(Environment environment) {
-    SeederConfiguration copy = createCopy();
-    copy.environment = Objects.requireNonNull(environment, "environment");
-    copy.dataset = null;
-    return copy;
+    Objects.requireNonNull(environment, "environment");
+    return with(copy -> {
+      copy.environment = environment;
+      copy.dataset = null;
+    });
   }
 
   /**
@@ -78,10 +83,11 @@ public final class SeederConfiguration {
    * @return a copy with the dataset
    */
   public SeederConfiguration dataset(Dataset dataset) {
-    SeederConfiguration copy = createCopy();
-    copy.dataset = Objects.requireNonNull(dataset, "dataset");
-    copy.environment = dataset.environment();
-    return copy;
+    Objects.requireNonNull(dataset, "dataset");
+    return with(copy -> {
+      copy.dataset = dataset;
+      copy.environment = dataset.environment();
+    });
   }
 
   /**
@@ -91,9 +97,7 @@ public final class SeederConfiguration {
    * @return a copy with the setting
    */
   public SeederConfiguration force(boolean force) {
-    SeederConfiguration copy = createCopy();
-    copy.force = force;
-    return copy;
+    return with(copy -> copy.force = force);
   }
 
   /**
@@ -105,12 +109,8 @@ public final class SeederConfiguration {
    * @throws IllegalArgumentException if the name is blank
    */
   public SeederConfiguration appliedBy(String appliedBy) {
-    if (appliedBy == null || appliedBy.isBlank()) {
-      throw new IllegalArgumentException("a blank applied-by makes no sense: name a person or job");
-    }
-    SeederConfiguration copy = createCopy();
-    copy.appliedBy = appliedBy.strip();
-    return copy;
+    String name = SettingCheck.notBlank("applied-by", appliedBy, "name a person or job").strip();
+    return with(copy -> copy.appliedBy = name);
   }
 
   /** Returns the environment. */

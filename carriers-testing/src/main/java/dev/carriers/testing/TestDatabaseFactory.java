@@ -1,5 +1,6 @@
 package dev.carriers.testing;
 
+import dev.carriers.SettingCheck;
 import dev.carriers.postgres.PostgresServer;
 import dev.carriers.postgres.internal.AdminSession;
 import dev.carriers.testing.internal.TemplateKey;
@@ -214,8 +215,11 @@ public final class TestDatabaseFactory {
       this.prefetch = other.prefetch;
     }
 
-    private Configuration createCopy() {
-      return new Configuration(this);
+    // The one way a setter changes a setting: on a copy, which it returns.
+    private Configuration with(Consumer<Configuration> change) {
+      Configuration copy = new Configuration(this);
+      change.accept(copy);
+      return copy;
     }
 
     /**
@@ -227,12 +231,8 @@ public final class TestDatabaseFactory {
      * @throws IllegalArgumentException if the count is outside 0 to 16
      */
     public Configuration prefetch(int count) {
-      if (count < 0 || count > 16) {
-        throw new IllegalArgumentException("prefetch " + count + " makes no sense: use 0 to 16");
-      }
-      Configuration copy = createCopy();
-      copy.prefetch = count;
-      return copy;
+      SettingCheck.count("prefetch", count, 0, 16);
+      return with(copy -> copy.prefetch = count);
     }
 
     /**
@@ -242,9 +242,8 @@ public final class TestDatabaseFactory {
      * @return a copy with the server set
      */
     public Configuration server(PostgresServer server) {
-      Configuration copy = createCopy();
-      copy.server = Objects.requireNonNull(server, "server");
-      return copy;
+      Objects.requireNonNull(server, "server");
+      return with(copy -> copy.server = server);
     }
 
     /**
@@ -256,14 +255,8 @@ public final class TestDatabaseFactory {
      * @throws IllegalArgumentException if a location is blank
      */
     public Configuration locations(String... locations) {
-      for (String location : locations) {
-        if (location == null || location.isBlank()) {
-          throw new IllegalArgumentException("a blank migration location makes no sense");
-        }
-      }
-      Configuration copy = createCopy();
-      copy.locations = List.of(locations);
-      return copy;
+      List<String> checked = SettingCheck.noneBlank("migration location", locations);
+      return with(copy -> copy.locations = checked);
     }
 
     /**
@@ -279,10 +272,11 @@ public final class TestDatabaseFactory {
       if (id == null || id.isBlank()) {
         throw new IllegalArgumentException("an initializer needs a non-blank id");
       }
-      Configuration copy = createCopy();
-      copy.initializerId = id;
-      copy.initializer = Objects.requireNonNull(initializer, "initializer");
-      return copy;
+      Objects.requireNonNull(initializer, "initializer");
+      return with(copy -> {
+        copy.initializerId = id;
+        copy.initializer = initializer;
+      });
     }
 
     /** Returns the migration locations. */
