@@ -1,8 +1,12 @@
 package dev.carriers.cli.internal;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * Writes JSON (RFC 8259) from maps, lists, strings, numbers, booleans and nulls, indented by two
@@ -27,6 +31,24 @@ final class Json {
     StringBuilder out = new StringBuilder();
     write(value, out, 0);
     return out.toString();
+  }
+
+  /**
+   * Turns items into a JSON array of objects, one per item, for {@link #write}.
+   *
+   * @param items the items, in the order they are written
+   * @param fields puts one item's fields into its object, in the order they are written
+   * @param <T> the items' type
+   * @return the array
+   */
+  static <T> List<Object> objects(Collection<? extends T> items, BiConsumer<? super T, Map<String, Object>> fields) {
+    List<Object> array = new ArrayList<>(items.size());
+    for (T item : items) {
+      Map<String, Object> object = new LinkedHashMap<>();
+      fields.accept(item, object);
+      array.add(object);
+    }
+    return array;
   }
 
   private static void write(Object value, StringBuilder out, int depth) {
