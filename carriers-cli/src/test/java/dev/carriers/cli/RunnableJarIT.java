@@ -89,17 +89,16 @@ class RunnableJarIT {
   }
 
   @Test
-  void validateAndRollback_readTheScriptsInsideTheJar() throws Exception {
-    try (TestDatabase database = dev.carriers.testing.TestDatabaseFactory.configure().load().createEmpty()) {
-      String url = database.jdbcUrlWithCredentials();
-      assertThat(java(Map.of(), "migrate", "--url", url).exitCode()).isEqualTo(ExitCode.OK.code());
-      CommandRun validate = java(Map.of(), "validate", "--url", url);
-      assertThat(validate.exitCode()).as(validate.toString()).isEqualTo(ExitCode.OK.code());
-      assertThat(validate.out()).contains("each has a reverse script");
-      CommandRun rollback = java(Map.of(), "rollback", "--to", "1", "--url", url);
-      assertThat(rollback.exitCode()).as(rollback.toString()).isEqualTo(ExitCode.OK.code());
-      assertThat(rollback.out()).contains("Schema version 1");
-    }
+  void validateAndRollback_readTheScriptsInsideTheJar(@CarriersDatabase(migrate = false) TestDatabase database)
+      throws Exception {
+    String url = database.jdbcUrlWithCredentials();
+    assertThat(java(Map.of(), "migrate", "--url", url).exitCode()).isEqualTo(ExitCode.OK.code());
+    CommandRun validate = java(Map.of(), "validate", "--url", url);
+    assertThat(validate.exitCode()).as(validate.toString()).isEqualTo(ExitCode.OK.code());
+    assertThat(validate.out()).contains("each has a reverse script");
+    CommandRun rollback = java(Map.of(), "rollback", "--to", "1", "--url", url);
+    assertThat(rollback.exitCode()).as(rollback.toString()).isEqualTo(ExitCode.OK.code());
+    assertThat(rollback.out()).contains("Schema version 1");
   }
 
   @Test
