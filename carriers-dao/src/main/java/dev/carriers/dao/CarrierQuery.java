@@ -43,24 +43,20 @@ public final class CarrierQuery {
   private CarrierQuery() {
   }
 
-  private CarrierQuery(CarrierQuery other) {
+  // The one place that lists every field, and the one way a setter makes its changed copy:
+  // every field of other, then the change, on an object nobody else has seen yet.
+  private CarrierQuery(CarrierQuery other, Consumer<CarrierQuery> change) {
     this.nameContains = other.nameContains;
     this.status = other.status;
     this.hasMcNumber = other.hasMcNumber;
     this.pageSize = other.pageSize;
     this.after = other.after;
-  }
-
-  // The one way a method changes a part: on a copy, which it returns.
-  private CarrierQuery with(Consumer<CarrierQuery> change) {
-    CarrierQuery copy = new CarrierQuery(this);
-    change.accept(copy);
-    return copy;
+    change.accept(this);
   }
 
   /** A change of the filters: a cursor belongs to the filters it was made for, so it goes. */
   private CarrierQuery withFilter(Consumer<CarrierQuery> change) {
-    return with(copy -> {
+    return new CarrierQuery(this, copy -> {
       change.accept(copy);
       copy.after = null;
     });
@@ -117,7 +113,7 @@ public final class CarrierQuery {
    */
   public CarrierQuery pageSize(int pageSize) {
     SettingCheck.count("pageSize", pageSize, 1, MAX_PAGE_SIZE);
-    return with(copy -> copy.pageSize = pageSize);
+    return new CarrierQuery(this, copy -> copy.pageSize = pageSize);
   }
 
   /**
@@ -129,7 +125,7 @@ public final class CarrierQuery {
    * @return a copy at that position
    */
   public CarrierQuery after(String cursor) {
-    return with(copy -> copy.after = cursor);
+    return new CarrierQuery(this, copy -> copy.after = cursor);
   }
 
   /** Returns the name filter, if any. */

@@ -44,19 +44,15 @@ public final class CarrierUpdate {
   private CarrierUpdate() {
   }
 
-  private CarrierUpdate(CarrierUpdate other) {
+  // The one place that lists every field, and the one way a setter makes its changed copy:
+  // every field of other, then the change, on an object nobody else has seen yet.
+  private CarrierUpdate(CarrierUpdate other, Consumer<CarrierUpdate> change) {
     this.name = other.name;
     this.nameGiven = other.nameGiven;
     this.mcNumber = other.mcNumber;
     this.mcNumberGiven = other.mcNumberGiven;
     this.status = other.status;
-  }
-
-  // The one way a method changes a part: on a copy, which it returns.
-  private CarrierUpdate with(Consumer<CarrierUpdate> change) {
-    CarrierUpdate copy = new CarrierUpdate(this);
-    change.accept(copy);
-    return copy;
+    change.accept(this);
   }
 
   /** Starts an empty change; an update needs at least one field. */
@@ -71,7 +67,7 @@ public final class CarrierUpdate {
    * @return a copy with the name set
    */
   public CarrierUpdate name(String name) {
-    return with(copy -> {
+    return new CarrierUpdate(this, copy -> {
       copy.name = name == null ? null : name.strip();
       copy.nameGiven = true;
     });
@@ -86,7 +82,7 @@ public final class CarrierUpdate {
    */
   public CarrierUpdate mcNumber(String mcNumber) {
     String cleaned = McNumbers.clean(mcNumber);
-    return with(copy -> {
+    return new CarrierUpdate(this, copy -> {
       copy.mcNumber = cleaned;
       copy.mcNumberGiven = true;
     });
@@ -109,7 +105,7 @@ public final class CarrierUpdate {
    */
   public CarrierUpdate status(CarrierStatus status) {
     Objects.requireNonNull(status, "status");
-    return with(copy -> copy.status = status);
+    return new CarrierUpdate(this, copy -> copy.status = status);
   }
 
   /** Returns the new name, if this change sets one. */

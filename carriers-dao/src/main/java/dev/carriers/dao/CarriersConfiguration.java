@@ -45,7 +45,9 @@ public final class CarriersConfiguration {
   CarriersConfiguration() {
   }
 
-  private CarriersConfiguration(CarriersConfiguration other) {
+  // The one place that lists every field, and the one way a setter makes its changed copy:
+  // every field of other, then the change, on an object nobody else has seen yet.
+  private CarriersConfiguration(CarriersConfiguration other, Consumer<CarriersConfiguration> change) {
     this.databaseUrl = other.databaseUrl;
     this.dataSource = other.dataSource;
     this.maxPoolSize = other.maxPoolSize;
@@ -55,13 +57,7 @@ public final class CarriersConfiguration {
     this.maxLifetime = other.maxLifetime;
     this.poolName = other.poolName;
     this.healthSchemaCacheTtl = other.healthSchemaCacheTtl;
-  }
-
-  // The one way a setter changes a setting: on a copy, which it returns.
-  private CarriersConfiguration with(Consumer<CarriersConfiguration> change) {
-    CarriersConfiguration copy = new CarriersConfiguration(this);
-    change.accept(copy);
-    return copy;
+    change.accept(this);
   }
 
   /**
@@ -85,7 +81,7 @@ public final class CarriersConfiguration {
    */
   public CarriersConfiguration databaseUrl(DatabaseUrl url) {
     Objects.requireNonNull(url, "url");
-    return with(copy -> {
+    return new CarriersConfiguration(this, copy -> {
       copy.databaseUrl = url;
       copy.dataSource = null;
     });
@@ -100,7 +96,7 @@ public final class CarriersConfiguration {
    */
   public CarriersConfiguration dataSource(DataSource dataSource) {
     Objects.requireNonNull(dataSource, "dataSource");
-    return with(copy -> {
+    return new CarriersConfiguration(this, copy -> {
       copy.dataSource = dataSource;
       copy.databaseUrl = null;
     });
@@ -116,7 +112,7 @@ public final class CarriersConfiguration {
    */
   public CarriersConfiguration maxPoolSize(int size) {
     SettingCheck.count("maxPoolSize", size, 1, 100);
-    return with(copy -> copy.maxPoolSize = size);
+    return new CarriersConfiguration(this, copy -> copy.maxPoolSize = size);
   }
 
   /**
@@ -128,7 +124,7 @@ public final class CarriersConfiguration {
    */
   public CarriersConfiguration minIdle(int count) {
     SettingCheck.count("minIdle", count, 0, 100);
-    return with(copy -> copy.minIdle = count);
+    return new CarriersConfiguration(this, copy -> copy.minIdle = count);
   }
 
   /**
@@ -142,7 +138,7 @@ public final class CarriersConfiguration {
   public CarriersConfiguration connectionTimeout(Duration timeout) {
     SettingCheck.duration("connectionTimeout", Objects.requireNonNull(timeout, "timeout"),
         Duration.ofMillis(250), Duration.ofMinutes(5), "250 ms (HikariCP's minimum) to 5 minutes");
-    return with(copy -> copy.connectionTimeout = timeout);
+    return new CarriersConfiguration(this, copy -> copy.connectionTimeout = timeout);
   }
 
   /**
@@ -156,7 +152,7 @@ public final class CarriersConfiguration {
   public CarriersConfiguration idleTimeout(Duration timeout) {
     SettingCheck.duration("idleTimeout", Objects.requireNonNull(timeout, "timeout"),
         Duration.ofSeconds(10), Duration.ofDays(1), "10 seconds (HikariCP's minimum) to 1 day");
-    return with(copy -> copy.idleTimeout = timeout);
+    return new CarriersConfiguration(this, copy -> copy.idleTimeout = timeout);
   }
 
   /**
@@ -170,7 +166,7 @@ public final class CarriersConfiguration {
   public CarriersConfiguration maxLifetime(Duration lifetime) {
     SettingCheck.duration("maxLifetime", Objects.requireNonNull(lifetime, "lifetime"),
         Duration.ofSeconds(30), Duration.ofDays(1), "30 seconds (HikariCP's minimum) to 1 day");
-    return with(copy -> copy.maxLifetime = lifetime);
+    return new CarriersConfiguration(this, copy -> copy.maxLifetime = lifetime);
   }
 
   /**
@@ -182,7 +178,7 @@ public final class CarriersConfiguration {
    */
   public CarriersConfiguration poolName(String name) {
     SettingCheck.notBlank("poolName", name, "it names the pool in logs and metrics");
-    return with(copy -> copy.poolName = name);
+    return new CarriersConfiguration(this, copy -> copy.poolName = name);
   }
 
   /**
@@ -195,7 +191,7 @@ public final class CarriersConfiguration {
   public CarriersConfiguration healthSchemaCacheTtl(Duration ttl) {
     SettingCheck.duration("healthSchemaCacheTtl", Objects.requireNonNull(ttl, "ttl"),
         Duration.ZERO, Duration.ofHours(1), "0 to 1 hour");
-    return with(copy -> copy.healthSchemaCacheTtl = ttl);
+    return new CarriersConfiguration(this, copy -> copy.healthSchemaCacheTtl = ttl);
   }
 
   /** Returns the pool's maximum size. */

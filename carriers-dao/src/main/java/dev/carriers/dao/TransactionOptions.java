@@ -62,18 +62,14 @@ public final class TransactionOptions {
   private TransactionOptions() {
   }
 
-  private TransactionOptions(TransactionOptions other) {
+  // The one place that lists every field, and the one way a setter makes its changed copy:
+  // every field of other, then the change, on an object nobody else has seen yet.
+  private TransactionOptions(TransactionOptions other, Consumer<TransactionOptions> change) {
     this.isolation = other.isolation;
     this.maxAttempts = other.maxAttempts;
     this.initialBackoff = other.initialBackoff;
     this.maxBackoff = other.maxBackoff;
-  }
-
-  // The one way a setter changes a setting: on a copy, which it returns.
-  private TransactionOptions with(Consumer<TransactionOptions> change) {
-    TransactionOptions copy = new TransactionOptions(this);
-    change.accept(copy);
-    return copy;
+    change.accept(this);
   }
 
   /** Returns the defaults: the server's isolation level, one attempt (no retry). */
@@ -89,7 +85,7 @@ public final class TransactionOptions {
    */
   public TransactionOptions isolation(Isolation isolation) {
     Objects.requireNonNull(isolation, "isolation");
-    return with(copy -> copy.isolation = isolation);
+    return new TransactionOptions(this, copy -> copy.isolation = isolation);
   }
 
   /**
@@ -111,7 +107,7 @@ public final class TransactionOptions {
     SettingCheck.duration("initialBackoff", initialBackoff, Duration.ZERO, Duration.ofSeconds(10), "0 to 10 seconds");
     SettingCheck.duration("maxBackoff", maxBackoff, initialBackoff, Duration.ofSeconds(60),
         "initialBackoff (" + initialBackoff + ") to 60 seconds");
-    return with(copy -> {
+    return new TransactionOptions(this, copy -> {
       copy.maxAttempts = maxAttempts;
       copy.initialBackoff = initialBackoff;
       copy.maxBackoff = maxBackoff;

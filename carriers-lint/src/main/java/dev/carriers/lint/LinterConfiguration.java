@@ -37,18 +37,14 @@ public final class LinterConfiguration {
   LinterConfiguration() {
   }
 
-  private LinterConfiguration(LinterConfiguration other) {
+  // The one place that lists every field, and the one way a setter makes its changed copy:
+  // every field of other, then the change, on an object nobody else has seen yet. The rule set is
+  // unmodifiable, so sharing it between copies is safe.
+  private LinterConfiguration(LinterConfiguration other, Consumer<LinterConfiguration> change) {
     this.enabled = other.enabled;
     this.libraryPath = other.libraryPath;
     this.suppressionsFile = other.suppressionsFile;
-  }
-
-  // The one way a setter changes a setting: on a copy, which it returns. The rule set is
-  // unmodifiable, so sharing it between copies is safe.
-  private LinterConfiguration with(Consumer<LinterConfiguration> change) {
-    LinterConfiguration copy = new LinterConfiguration(this);
-    change.accept(copy);
-    return copy;
+    change.accept(this);
   }
 
   /**
@@ -72,7 +68,7 @@ public final class LinterConfiguration {
       remaining.remove(rule);
     }
     Set<Rule> checked = Set.copyOf(remaining);
-    return with(copy -> copy.enabled = checked);
+    return new LinterConfiguration(this, copy -> copy.enabled = checked);
   }
 
   /**
@@ -83,7 +79,7 @@ public final class LinterConfiguration {
    */
   public LinterConfiguration libraryPath(Path path) {
     Objects.requireNonNull(path, "path");
-    return with(copy -> copy.libraryPath = path);
+    return new LinterConfiguration(this, copy -> copy.libraryPath = path);
   }
 
   /**
@@ -97,7 +93,7 @@ public final class LinterConfiguration {
    */
   public LinterConfiguration suppressionsFile(Path file) {
     Objects.requireNonNull(file, "file");
-    return with(copy -> copy.suppressionsFile = file);
+    return new LinterConfiguration(this, copy -> copy.suppressionsFile = file);
   }
 
   /** Returns the rules reported: every rule but those {@link #disable disabled}. */

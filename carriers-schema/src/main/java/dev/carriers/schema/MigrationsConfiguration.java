@@ -63,7 +63,10 @@ public final class MigrationsConfiguration {
   MigrationsConfiguration() {
   }
 
-  private MigrationsConfiguration(MigrationsConfiguration other) {
+  // The one place that lists every field, and the one way a setter makes its changed copy:
+  // every field of other, then the change, on an object nobody else has seen yet. Every list field
+  // holds an unmodifiable list, so sharing it between copies is safe.
+  private MigrationsConfiguration(MigrationsConfiguration other, Consumer<MigrationsConfiguration> change) {
     this.dataSource = other.dataSource;
     this.locations = other.locations;
     this.rollbackLocations = other.rollbackLocations;
@@ -77,14 +80,7 @@ public final class MigrationsConfiguration {
     this.retryBackoff = other.retryBackoff;
     this.listeners = other.listeners;
     this.globalMetrics = other.globalMetrics;
-  }
-
-  // The one way a setter changes a setting: on a copy, which it returns. Every list field holds an
-  // unmodifiable list, so sharing it between copies is safe.
-  private MigrationsConfiguration with(Consumer<MigrationsConfiguration> change) {
-    MigrationsConfiguration copy = new MigrationsConfiguration(this);
-    change.accept(copy);
-    return copy;
+    change.accept(this);
   }
 
   /**
@@ -95,7 +91,7 @@ public final class MigrationsConfiguration {
    */
   public MigrationsConfiguration dataSource(DataSource dataSource) {
     Objects.requireNonNull(dataSource, "dataSource");
-    return with(copy -> copy.dataSource = dataSource);
+    return new MigrationsConfiguration(this, copy -> copy.dataSource = dataSource);
   }
 
   /**
@@ -107,7 +103,7 @@ public final class MigrationsConfiguration {
    */
   public MigrationsConfiguration locations(String... locations) {
     List<String> checked = SettingCheck.nonEmpty("migration location", locations);
-    return with(copy -> copy.locations = checked);
+    return new MigrationsConfiguration(this, copy -> copy.locations = checked);
   }
 
   /**
@@ -119,7 +115,7 @@ public final class MigrationsConfiguration {
    */
   public MigrationsConfiguration rollbackLocations(String... locations) {
     List<String> checked = SettingCheck.nonEmpty("rollback location", locations);
-    return with(copy -> copy.rollbackLocations = checked);
+    return new MigrationsConfiguration(this, copy -> copy.rollbackLocations = checked);
   }
 
   /**
@@ -129,7 +125,7 @@ public final class MigrationsConfiguration {
    * @return a copy with the setting
    */
   public MigrationsConfiguration cleanEnabled(boolean enabled) {
-    return with(copy -> copy.cleanEnabled = enabled);
+    return new MigrationsConfiguration(this, copy -> copy.cleanEnabled = enabled);
   }
 
   /**
@@ -140,7 +136,7 @@ public final class MigrationsConfiguration {
    * @return a copy with the setting
    */
   public MigrationsConfiguration audit(boolean enabled) {
-    return with(copy -> copy.audit = enabled);
+    return new MigrationsConfiguration(this, copy -> copy.audit = enabled);
   }
 
   /**
@@ -154,7 +150,7 @@ public final class MigrationsConfiguration {
   public MigrationsConfiguration lockWait(Duration wait) {
     SettingCheck.duration("a lock wait of", Objects.requireNonNull(wait, "wait"), Duration.ofSeconds(1),
         Duration.ofHours(1), "1 s to 1 h");
-    return with(copy -> copy.lockWait = wait);
+    return new MigrationsConfiguration(this, copy -> copy.lockWait = wait);
   }
 
   /**
@@ -167,7 +163,7 @@ public final class MigrationsConfiguration {
    */
   public MigrationsConfiguration progress(Consumer<String> listener) {
     Objects.requireNonNull(listener, "listener");
-    return with(copy -> copy.progress = listener);
+    return new MigrationsConfiguration(this, copy -> copy.progress = listener);
   }
 
   /**
@@ -183,7 +179,7 @@ public final class MigrationsConfiguration {
   public MigrationsConfiguration lockTimeout(Duration timeout) {
     SettingCheck.duration("a lock timeout of", Objects.requireNonNull(timeout, "timeout"), Duration.ofMillis(10),
         Duration.ofMinutes(10), "10 ms to 10 min");
-    return with(copy -> copy.lockTimeout = timeout);
+    return new MigrationsConfiguration(this, copy -> copy.lockTimeout = timeout);
   }
 
   /**
@@ -201,7 +197,7 @@ public final class MigrationsConfiguration {
       SettingCheck.duration("a statement timeout of", timeout, Duration.ofSeconds(1), Duration.ofHours(24),
           "zero (no limit) or 1 s to 24 h");
     }
-    return with(copy -> copy.statementTimeout = timeout);
+    return new MigrationsConfiguration(this, copy -> copy.statementTimeout = timeout);
   }
 
   /**
@@ -217,7 +213,7 @@ public final class MigrationsConfiguration {
    */
   public MigrationsConfiguration lockTimeoutRetries(int retries) {
     SettingCheck.require(retries >= 0 && retries <= 10, "\"" + retries + "\" lock-timeout retries", "use 0 to 10");
-    return with(copy -> copy.lockTimeoutRetries = retries);
+    return new MigrationsConfiguration(this, copy -> copy.lockTimeoutRetries = retries);
   }
 
   /**
@@ -231,7 +227,7 @@ public final class MigrationsConfiguration {
   public MigrationsConfiguration retryBackoff(Duration backoff) {
     SettingCheck.duration("a retry backoff of", Objects.requireNonNull(backoff, "backoff"), Duration.ZERO,
         Duration.ofMinutes(5), "0 to 5 min");
-    return with(copy -> copy.retryBackoff = backoff);
+    return new MigrationsConfiguration(this, copy -> copy.retryBackoff = backoff);
   }
 
   /**
@@ -246,7 +242,7 @@ public final class MigrationsConfiguration {
     Objects.requireNonNull(listener, "listener");
     List<MigrationListener> all = new ArrayList<>(listeners);
     all.add(listener);
-    return with(copy -> copy.listeners = List.copyOf(all));
+    return new MigrationsConfiguration(this, copy -> copy.listeners = List.copyOf(all));
   }
 
   /**
@@ -258,7 +254,7 @@ public final class MigrationsConfiguration {
    * @return a copy with the setting
    */
   public MigrationsConfiguration globalMetrics(boolean enabled) {
-    return with(copy -> copy.globalMetrics = enabled);
+    return new MigrationsConfiguration(this, copy -> copy.globalMetrics = enabled);
   }
 
   /** Returns the database, or null before {@link #dataSource(DataSource)}. */

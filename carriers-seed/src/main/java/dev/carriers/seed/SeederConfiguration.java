@@ -34,20 +34,15 @@ public final class SeederConfiguration {
   SeederConfiguration() {
   }
 
-  // The one place that lists every field: adding a setting touches this and its setter.
-  private SeederConfiguration(SeederConfiguration other) {
+  // The one place that lists every field, and the one way a setter makes its changed copy:
+  // every field of other, then the change, on an object nobody else has seen yet.
+  private SeederConfiguration(SeederConfiguration other, Consumer<SeederConfiguration> change) {
     this.dataSource = other.dataSource;
     this.environment = other.environment;
     this.dataset = other.dataset;
     this.force = other.force;
     this.appliedBy = other.appliedBy;
-  }
-
-  // The one way a setter changes a setting: on a copy, which it returns.
-  private SeederConfiguration with(Consumer<SeederConfiguration> change) {
-    SeederConfiguration copy = new SeederConfiguration(this);
-    change.accept(copy);
-    return copy;
+    change.accept(this);
   }
 
   /**
@@ -58,7 +53,7 @@ public final class SeederConfiguration {
    */
   public SeederConfiguration dataSource(DataSource dataSource) {
     Objects.requireNonNull(dataSource, "dataSource");
-    return with(copy -> copy.dataSource = dataSource);
+    return new SeederConfiguration(this, copy -> copy.dataSource = dataSource);
   }
 
   /**
@@ -69,7 +64,7 @@ public final class SeederConfiguration {
    */
   public SeederConfiguration environment(Environment environment) {
     Objects.requireNonNull(environment, "environment");
-    return with(copy -> {
+    return new SeederConfiguration(this, copy -> {
       copy.environment = environment;
       copy.dataset = null;
     });
@@ -84,7 +79,7 @@ public final class SeederConfiguration {
    */
   public SeederConfiguration dataset(Dataset dataset) {
     Objects.requireNonNull(dataset, "dataset");
-    return with(copy -> {
+    return new SeederConfiguration(this, copy -> {
       copy.dataset = dataset;
       copy.environment = dataset.environment();
     });
@@ -97,7 +92,7 @@ public final class SeederConfiguration {
    * @return a copy with the setting
    */
   public SeederConfiguration force(boolean force) {
-    return with(copy -> copy.force = force);
+    return new SeederConfiguration(this, copy -> copy.force = force);
   }
 
   /**
@@ -110,7 +105,7 @@ public final class SeederConfiguration {
    */
   public SeederConfiguration appliedBy(String appliedBy) {
     String name = SettingCheck.notBlank("applied-by", appliedBy, "name a person or job").strip();
-    return with(copy -> copy.appliedBy = name);
+    return new SeederConfiguration(this, copy -> copy.appliedBy = name);
   }
 
   /** Returns the environment. */

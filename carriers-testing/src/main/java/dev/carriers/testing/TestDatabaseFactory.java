@@ -206,20 +206,15 @@ public final class TestDatabaseFactory {
     private Configuration() {
     }
 
-    // The one place that lists every field: adding a setting touches this and its setter.
-    private Configuration(Configuration other) {
+    // The one place that lists every field, and the one way a setter makes its changed copy:
+    // every field of other, then the change, on an object nobody else has seen yet.
+    private Configuration(Configuration other, Consumer<Configuration> change) {
       this.server = other.server;
       this.locations = other.locations;
       this.initializerId = other.initializerId;
       this.initializer = other.initializer;
       this.prefetch = other.prefetch;
-    }
-
-    // The one way a setter changes a setting: on a copy, which it returns.
-    private Configuration with(Consumer<Configuration> change) {
-      Configuration copy = new Configuration(this);
-      change.accept(copy);
-      return copy;
+      change.accept(this);
     }
 
     /**
@@ -232,7 +227,7 @@ public final class TestDatabaseFactory {
      */
     public Configuration prefetch(int count) {
       SettingCheck.count("prefetch", count, 0, 16);
-      return with(copy -> copy.prefetch = count);
+      return new Configuration(this, copy -> copy.prefetch = count);
     }
 
     /**
@@ -243,7 +238,7 @@ public final class TestDatabaseFactory {
      */
     public Configuration server(PostgresServer server) {
       Objects.requireNonNull(server, "server");
-      return with(copy -> copy.server = server);
+      return new Configuration(this, copy -> copy.server = server);
     }
 
     /**
@@ -256,7 +251,7 @@ public final class TestDatabaseFactory {
      */
     public Configuration locations(String... locations) {
       List<String> checked = SettingCheck.noneBlank("migration location", locations);
-      return with(copy -> copy.locations = checked);
+      return new Configuration(this, copy -> copy.locations = checked);
     }
 
     /**
@@ -273,7 +268,7 @@ public final class TestDatabaseFactory {
         throw new IllegalArgumentException("an initializer needs a non-blank id");
       }
       Objects.requireNonNull(initializer, "initializer");
-      return with(copy -> {
+      return new Configuration(this, copy -> {
         copy.initializerId = id;
         copy.initializer = initializer;
       });
