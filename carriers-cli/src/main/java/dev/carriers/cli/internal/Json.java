@@ -16,6 +16,11 @@ import java.util.function.BiConsumer;
  */
 final class Json {
 
+  // The characters JSON escapes with a backslash and a letter (RFC 8259, section 7), and the letter
+  // of each, at the same index.
+  private static final String SHORT_ESCAPED = "\"\\\n\r\t\b\f";
+  private static final String SHORT_ESCAPES = "\"\\nrtbf";
+
   private Json() {
   }
 
@@ -129,40 +134,20 @@ final class Json {
     out.append('"');
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      switch (c) {
-        case '"':
-          out.append("\\\"");
-          break;
-        case '\\':
-          out.append("\\\\");
-          break;
-        case '\n':
-          out.append("\\n");
-          break;
-        case '\r':
-          out.append("\\r");
-          break;
-        case '\t':
-          out.append("\\t");
-          break;
-        case '\b':
-          out.append("\\b");
-          break;
-        case '\f':
-          out.append("\\f");
-          break;
-        default:
-          if (Character.isHighSurrogate(c) && i + 1 < text.length()
-              && Character.isLowSurrogate(text.charAt(i + 1))) {
-            out.append(c).append(text.charAt(++i));
-          } else if (c < 0x20 || c == '\u2028' || c == '\u2029' || Character.isSurrogate(c)) {
-            // A lone surrogate cannot be encoded as UTF-8, but JSON can carry it escaped.
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
+      int shortEscape = SHORT_ESCAPED.indexOf(c);
+      if (shortEscape >= 0) {
+        out.append('\\').append(SHORT_ESCAPES.charAt(shortEscape));
+      } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        out.append(c).append(text.charAt(++i));
+      } else if (c < 0x20 || c == '\u2028' || c == '\u2029' || Character.isSurrogate(c)) {
+        // A lone surrogate cannot be encoded as UTF-8, but JSON can carry it escaped.
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
       }
     }
     out.append('"');
   }
+
 }
