@@ -11,9 +11,15 @@ import java.util.List;
  * {@code "-1 retries" makes no sense}): what was given, {@code makes no sense:}, and what would.
  * The text is API: users grep for it.
  *
- * <p>Each check returns the value it was given, so that a setter assigns it in one statement:
- * {@code copy.maxPoolSize = SettingCheck.count("maxPoolSize", size, 1, 100)}. A check never
- * accepts null where it reads the value; a setter that must say which argument was null calls
+ * <p>A setter checks first, then makes its changed copy:
+ * <pre>{@code
+ * public CarriersConfiguration maxPoolSize(int size) {
+ *   SettingCheck.count("maxPoolSize", size, 1, 100);
+ *   return new CarriersConfiguration(this, copy -> copy.maxPoolSize = size);
+ * }
+ * }</pre>
+ * Each check also returns the value it was given, for use in an expression. A check that reads its
+ * value does not accept null; a setter names the null argument with
  * {@link java.util.Objects#requireNonNull(Object, String)} first.
  *
  * <p>Stateless; thread-safe.
