@@ -13,21 +13,21 @@ class CarriersCommandTest {
   @Test
   void noSubcommand_isUsageError() {
     CommandRun run = CommandRun.of();
-    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.USAGE.code());
+    run.assertExitCode(ExitCode.USAGE);
     assertThat(run.err()).contains("Missing required subcommand").contains("carriers --help");
   }
 
   @Test
   void unknownSubcommand_isUsageError() {
     CommandRun run = CommandRun.of("migrat");
-    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.USAGE.code());
+    run.assertExitCode(ExitCode.USAGE);
     assertThat(run.err()).contains("migrat").contains("migrate");
   }
 
   @Test
   void help_listsSubcommandsAndExitCodes() {
     CommandRun run = CommandRun.of("--help");
-    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.OK.code());
+    run.assertExitCode(ExitCode.OK);
     assertThat(run.out()).contains("migrate", "status", "Exit codes:", "database server unreachable");
   }
 
@@ -48,7 +48,7 @@ class CarriersCommandTest {
   @Test
   void unknownOption_doesNotEchoPassword() {
     CommandRun run = CommandRun.of("migrate", "--ur", "postgresql://app:" + PASSWORD + "@db.invalid/carriers");
-    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.USAGE.code());
+    run.assertExitCode(ExitCode.USAGE);
     assertThat(run.err()).contains("--ur");
     assertThat(run.all()).doesNotContain(PASSWORD);
   }
@@ -57,7 +57,7 @@ class CarriersCommandTest {
   void badUrlOption_isUsageErrorNamingOptionWithoutPassword() {
     CommandRun run = CommandRun.of("status", "--url",
         "postgresql://app:" + PASSWORD + "@db.invalid/carriers?frobnicate=1");
-    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.USAGE.code());
+    run.assertExitCode(ExitCode.USAGE);
     assertThat(run.err()).startsWith("carriers: --url: ").contains("frobnicate");
     assertThat(run.err().lines()).hasSize(1);
     assertThat(run.all()).doesNotContain(PASSWORD);
@@ -67,7 +67,7 @@ class CarriersCommandTest {
   void badUrlInEnvironment_isUsageErrorNamingVariableWithoutPassword() {
     CommandRun run = CommandRun.withEnvironment(
         Map.of("DATABASE_URL", "mysql://app:" + PASSWORD + "@db.invalid/carriers"), "status");
-    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.USAGE.code());
+    run.assertExitCode(ExitCode.USAGE);
     assertThat(run.err()).startsWith("carriers: DATABASE_URL: ");
     assertThat(run.all()).doesNotContain(PASSWORD);
   }
@@ -76,7 +76,7 @@ class CarriersCommandTest {
   void badUrlWithVerbose_printsStackTraceWithoutPassword() {
     CommandRun run = CommandRun.of("migrate", "--verbose", "--url",
         "postgresql://app:" + PASSWORD + "@db.invalid:99999/carriers");
-    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.USAGE.code());
+    run.assertExitCode(ExitCode.USAGE);
     assertThat(run.err()).contains("\tat ");
     assertThat(run.all()).doesNotContain(PASSWORD);
   }

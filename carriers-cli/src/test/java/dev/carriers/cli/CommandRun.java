@@ -1,5 +1,7 @@
 package dev.carriers.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
@@ -35,6 +37,17 @@ public record CommandRun(int exitCode, String out, String err) {
     StringWriter err = new StringWriter();
     int exitCode = CarriersCommand.run(new PrintWriter(out), new PrintWriter(err), environment, args);
     return new CommandRun(exitCode, out.toString(), err.toString());
+  }
+
+  /**
+   * Asserts the exit code, showing the whole run (both streams) when it is another.
+   *
+   * @param expected the exit code the run must have ended with
+   * @return this run
+   */
+  public CommandRun assertExitCode(ExitCode expected) {
+    assertThat(exitCode).as(toString()).isEqualTo(expected.code());
+    return this;
   }
 
   /** Returns standard output and standard error together. */

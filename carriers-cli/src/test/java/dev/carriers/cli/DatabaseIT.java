@@ -22,12 +22,12 @@ class DatabaseIT {
     String url = TestUrls.libpq(server, name);
     try {
       CommandRun run = CommandRun.of("migrate", "--create-database", "--url", url);
-      assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.OK.code());
+      run.assertExitCode(ExitCode.OK);
       assertThat(run.out()).startsWith("Created database \"" + name + "\".\nApplied " + KnownMigrations.COUNT + " migrations");
       assertThat(exists(server, name)).isTrue();
 
       CommandRun again = CommandRun.of("migrate", "--create-database", "--url", url);
-      assertThat(again.exitCode()).as(again.toString()).isEqualTo(ExitCode.OK.code());
+      again.assertExitCode(ExitCode.OK);
       assertThat(again.out()).doesNotContain("Created").contains("up to date");
       assertThat(CommandRun.of("status", "--url", url).exitCode()).isEqualTo(ExitCode.OK.code());
     } finally {
@@ -39,7 +39,7 @@ class DatabaseIT {
   void missingDatabase_withoutFlag_saysToPassIt(TestDatabase server) throws SQLException {
     String name = "carriers_cli_missing_" + ThreadLocalRandom.current().nextInt(1_000_000);
     CommandRun run = CommandRun.of("migrate", "--url", TestUrls.libpq(server, name));
-    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.DATABASE_MISSING.code());
+    run.assertExitCode(ExitCode.DATABASE_MISSING);
     assertThat(run.err()).isEqualTo("carriers: database \"" + name + "\" does not exist on jdbc:postgresql://"
         + TestUrls.hostPort(server) + "; pass --create-database to create it\n");
     assertThat(run.out()).isEmpty();
@@ -56,7 +56,7 @@ class DatabaseIT {
     CommandRun run = CommandRun.of("status", "--url",
         "jdbc:postgresql://127.0.0.1:1/carriers?user=postgres&connectTimeout=2");
     long millis = (System.nanoTime() - start) / 1_000_000;
-    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.DATABASE_UNREACHABLE.code());
+    run.assertExitCode(ExitCode.DATABASE_UNREACHABLE);
     assertThat(run.err()).startsWith("carriers: cannot connect to jdbc:postgresql://127.0.0.1:1/carriers as postgres: ");
     assertThat(run.err().lines()).hasSize(1);
     assertThat(millis).isLessThan(10_000);
@@ -66,7 +66,7 @@ class DatabaseIT {
   void unknownRole_isAuthenticationFailure(TestDatabase server) {
     CommandRun run = CommandRun.of("status", "--url",
         "postgresql://carriers_no_such_role@" + TestUrls.hostPort(server) + "/" + server.name());
-    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.AUTHENTICATION_FAILED.code());
+    run.assertExitCode(ExitCode.AUTHENTICATION_FAILED);
     assertThat(run.err()).startsWith("carriers: authentication failed on ").contains("carriers_no_such_role");
   }
 

@@ -18,18 +18,18 @@ class LifecycleCommandsIT extends OnEmptyDatabase {
   @Test
   void validate_passesWhenMigrated_failsWhenPending() throws Exception {
     CommandRun pending = CommandRun.of("validate", "--url", url);
-    assertThat(pending.exitCode()).as(pending.toString()).isEqualTo(ExitCode.VALIDATION_FAILED.code());
+    pending.assertExitCode(ExitCode.VALIDATION_FAILED);
     assertThat(pending.err()).startsWith("carriers: ").contains("not applied").doesNotContain("\tat ");
     assertThat(pending.err().lines()).hasSize(1);
 
     migrate();
     CommandRun valid = CommandRun.of("validate", "--url", url);
-    assertThat(valid.exitCode()).as(valid.toString()).isEqualTo(ExitCode.OK.code());
+    valid.assertExitCode(ExitCode.OK);
     assertThat(valid.out()).startsWith("Valid: schema version ");
 
     execute("update flyway_schema_history set checksum = checksum + 1 where version = '2'");
     CommandRun edited = CommandRun.of("validate", "--json", "--url", url);
-    assertThat(edited.exitCode()).as(edited.toString()).isEqualTo(ExitCode.VALIDATION_FAILED.code());
+    edited.assertExitCode(ExitCode.VALIDATION_FAILED);
     JsonNode document = JSON.readTree(edited.out());
     assertThat(document.get("valid").asBoolean()).isFalse();
     assertThat(document.get("problems").toString()).contains("checksum mismatch");
@@ -40,7 +40,7 @@ class LifecycleCommandsIT extends OnEmptyDatabase {
     migrate();
     execute("update flyway_schema_history set checksum = checksum + 1 where version = '2'");
     CommandRun status = CommandRun.of("status", "--url", url);
-    assertThat(status.exitCode()).as(status.toString()).isEqualTo(ExitCode.CHECKSUM_MISMATCH.code());
+    status.assertExitCode(ExitCode.CHECKSUM_MISMATCH);
     assertThat(status.out()).contains("APPLIED (CHANGED)", "checksum mismatch");
     JsonNode json = JSON.readTree(CommandRun.of("status", "--json", "--url", url).out());
     assertThat(json.get("checksumMismatches").asInt()).isEqualTo(1);
@@ -51,7 +51,7 @@ class LifecycleCommandsIT extends OnEmptyDatabase {
     Path report = dir.resolve("dry-run.json");
     CommandRun run = CommandRun.of("dry-run", "--url", url, "--report", report.toString());
 
-    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.OK.code());
+    run.assertExitCode(ExitCode.OK);
     assertThat(run.out()).contains("Version 1 (V1__create_carriers.sql): SUCCEEDED in ",
         "lock AccessExclusiveLock on public.carriers", "    | create table carriers (",
         "rolled back; database unchanged at version none.");
@@ -70,15 +70,15 @@ class LifecycleCommandsIT extends OnEmptyDatabase {
     String head = query("select max(version::int)::text from flyway_schema_history");
 
     CommandRun one = CommandRun.of("rollback", "--url", url);
-    assertThat(one.exitCode()).as(one.toString()).isEqualTo(ExitCode.OK.code());
+    one.assertExitCode(ExitCode.OK);
     assertThat(one.out()).startsWith("Rolled back 1 migration: " + head + "\n");
 
     CommandRun toOne = CommandRun.of("rollback", "--to", "1", "--json", "--url", url);
-    assertThat(toOne.exitCode()).as(toOne.toString()).isEqualTo(ExitCode.OK.code());
+    toOne.assertExitCode(ExitCode.OK);
     assertThat(JSON.readTree(toOne.out()).get("currentVersion").asText()).isEqualTo("1");
 
     CommandRun unknown = CommandRun.of("rollback", "--to", "999", "--url", url);
-    assertThat(unknown.exitCode()).as(unknown.toString()).isEqualTo(ExitCode.ROLLBACK_REFUSED.code());
+    unknown.assertExitCode(ExitCode.ROLLBACK_REFUSED);
     assertThat(unknown.err()).isEqualTo("carriers: rollback refused: target version 999 is not applied to this"
         + " database (current version 1)\n");
     CommandRun verbose = CommandRun.of("rollback", "--to", "999", "--verbose", "--url", url);
@@ -98,7 +98,7 @@ class LifecycleCommandsIT extends OnEmptyDatabase {
   void baseline_adoptsACompatibleOldSchema_andRefusesADriftedOne() throws Exception {
     execute(legacy("init-drifted.sql"));
     CommandRun drifted = CommandRun.of("baseline", "--url", url);
-    assertThat(drifted.exitCode()).as(drifted.toString()).isEqualTo(ExitCode.BASELINE_REFUSED.code());
+    drifted.assertExitCode(ExitCode.BASELINE_REFUSED);
     assertThat(drifted.err()).contains("does not match version 1",
         "column carriers.name: character varying(100) not null, expected character varying(255) not null");
     assertThat(drifted.err().lines()).hasSize(1);
@@ -106,10 +106,10 @@ class LifecycleCommandsIT extends OnEmptyDatabase {
     execute("drop table carriers");
     execute(legacy("init-compatible.sql"));
     CommandRun adopted = CommandRun.of("baseline", "--url", url);
-    assertThat(adopted.exitCode()).as(adopted.toString()).isEqualTo(ExitCode.OK.code());
+    adopted.assertExitCode(ExitCode.OK);
     assertThat(adopted.out()).contains("Baseline recorded at version 1");
     CommandRun migrated = CommandRun.of("migrate", "--json", "--url", url);
-    assertThat(migrated.exitCode()).as(migrated.toString()).isEqualTo(ExitCode.OK.code());
+    migrated.assertExitCode(ExitCode.OK);
     assertThat(JSON.readTree(migrated.out()).get("applied").get(0).asText()).isEqualTo("2");
   }
 
@@ -119,14 +119,14 @@ class LifecycleCommandsIT extends OnEmptyDatabase {
     execute("insert into carriers (name, mc_number) values ('Not in any dataset', '99999999')");
 
     CommandRun seeded = CommandRun.of("reset", "--url", url);
-    assertThat(seeded.exitCode()).as(seeded.toString()).isEqualTo(ExitCode.OK.code());
+    seeded.assertExitCode(ExitCode.OK);
     assertThat(seeded.out()).contains("dropped everything", "seeded development");
     assertThat(query("select count(*) > 0 from carriers")).isEqualTo("t");
     assertThat(query("select count(*) from carriers where mc_number = '99999999'")).isEqualTo("0");
 
     execute("create table stray (id int)");
     CommandRun skipped = CommandRun.of("reset", "--skip-seed", "--json", "--url", url);
-    assertThat(skipped.exitCode()).as(skipped.toString()).isEqualTo(ExitCode.OK.code());
+    skipped.assertExitCode(ExitCode.OK);
     assertThat(JSON.readTree(skipped.out()).get("seeded").asBoolean()).isFalse();
     assertThat(JSON.readTree(skipped.out()).get("currentVersion").asText()).isEqualTo(KnownMigrations.LATEST);
     assertThat(query("select count(*) from carriers")).isEqualTo("0");
@@ -149,7 +149,7 @@ class LifecycleCommandsIT extends OnEmptyDatabase {
     execute("update database_role set production = true");
 
     CommandRun refused = CommandRun.of("reset", "--skip-seed", "--url", url);
-    assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCode.RESET_REFUSED.code());
+    refused.assertExitCode(ExitCode.RESET_REFUSED);
     assertThat(refused.err()).isEqualTo("carriers: reset refused: the database is marked production;"
         + " force it (and confirm) to reset anyway\n");
     JsonNode refusal = JSON.readTree(CommandRun.of("audit", "--json", "--limit", "1", "--url", url).out())
@@ -165,12 +165,12 @@ class LifecycleCommandsIT extends OnEmptyDatabase {
     assertThat(query("select count(*) from carriers")).isEqualTo("1");
 
     CommandRun forced = CommandRun.of("reset", "--force", "--confirm", database.name(), "--url", url);
-    assertThat(forced.exitCode()).as(forced.toString()).isEqualTo(ExitCode.OK.code());
+    forced.assertExitCode(ExitCode.OK);
     assertThat(query("select count(*) from carriers where name = 'Acme'")).isEqualTo("0");
     assertThat(query("select production from database_role")).as("still marked production").isEqualTo("t");
     CommandRun forcedSkip = CommandRun.of("reset", "--skip-seed", "--force", "--confirm", database.name(),
         "--url", url);
-    assertThat(forcedSkip.exitCode()).as(forcedSkip.toString()).isEqualTo(ExitCode.OK.code());
+    forcedSkip.assertExitCode(ExitCode.OK);
     assertThat(query("select production from database_role")).isEqualTo("t");
   }
 
@@ -181,7 +181,7 @@ class LifecycleCommandsIT extends OnEmptyDatabase {
     CommandRun.of("rollback", "--to", "999", "--url", url);
 
     CommandRun audit = CommandRun.of("audit", "--url", url);
-    assertThat(audit.exitCode()).as(audit.toString()).isEqualTo(ExitCode.OK.code());
+    audit.assertExitCode(ExitCode.OK);
     assertThat(audit.out().lines()).hasSize(2);
     assertThat(audit.out().lines().findFirst().orElseThrow()).contains("rollback to=999 REFUSED",
         "target version 999 is not applied");
@@ -196,14 +196,14 @@ class LifecycleCommandsIT extends OnEmptyDatabase {
     for (String command : new String[] {"migrate", "status", "validate", "dry-run", "rollback", "baseline",
         "reset", "audit"}) {
       CommandRun help = CommandRun.of(command, "--help");
-      assertThat(help.exitCode()).as(help.toString()).isEqualTo(ExitCode.OK.code());
+      help.assertExitCode(ExitCode.OK);
       assertThat(help.out()).startsWith("Usage: carriers " + command).contains("Exit codes:", "--url");
     }
   }
 
   private void migrate() {
     CommandRun run = CommandRun.of("migrate", "--url", url);
-    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.OK.code());
+    run.assertExitCode(ExitCode.OK);
   }
 
   private static String legacy(String name) throws Exception {

@@ -16,7 +16,7 @@ class LintCommandTest {
   @Test
   void bundledMigrations_pass() {
     CommandRun run = CommandRun.of("lint");
-    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.OK.code());
+    run.assertExitCode(ExitCode.OK);
     assertThat(run.out()).containsPattern("\\d+ files linted: 0 errors, \\d+ warnings?, \\d+ suppressed");
   }
 
@@ -26,7 +26,7 @@ class LintCommandTest {
     Files.writeString(dir.resolve("V2__bad.sql"), "-- add a search index\nset local lock_timeout = '5s';\n\n"
         + "create index t_id on t (id);\n");
     CommandRun run = CommandRun.of("lint", "--dir", dir.toString());
-    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.LINT_FAILED.code());
+    run.assertExitCode(ExitCode.LINT_FAILED);
     assertThat(run.out())
         .contains("V2__bad.sql:4: error [index-not-concurrent] CREATE INDEX t_id on existing table t without CONCURRENTLY")
         .contains("    fix: CREATE INDEX CONCURRENTLY")
@@ -37,7 +37,7 @@ class LintCommandTest {
   void warningsOnly_pass(@TempDir Path dir) throws IOException {
     Files.writeString(dir.resolve("V1__t.sql"), "create table t (code char(2));\n");
     CommandRun run = CommandRun.of("lint", "--dir", dir.toString());
-    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.OK.code());
+    run.assertExitCode(ExitCode.OK);
     assertThat(run.out()).contains("V1__t.sql:1: warning [char-column]");
   }
 
@@ -51,7 +51,7 @@ class LintCommandTest {
         alter table carriers drop column telex;
         """);
     CommandRun run = CommandRun.of("lint", "--json", "--dir", dir.toString());
-    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.LINT_FAILED.code());
+    run.assertExitCode(ExitCode.LINT_FAILED);
     JsonNode json = new ObjectMapper().readTree(run.out());
     assertThat(json.path("files").get(0).asText()).isEqualTo("V3__drop.sql");
     assertThat(json.path("errors").asInt()).isEqualTo(2);
@@ -82,32 +82,32 @@ class LintCommandTest {
     Files.writeString(scripts.resolve("carriers-lint-suppressions.txt"),
         "V3__drop.sql: ignore drop-column -- landed; fax unused since release 12\n");
     CommandRun beside = CommandRun.of("lint", "--dir", scripts.toString());
-    assertThat(beside.exitCode()).as(beside.toString()).isEqualTo(ExitCode.OK.code());
+    beside.assertExitCode(ExitCode.OK);
     assertThat(beside.out()).contains("V3__drop.sql:2: suppressed [drop-column] landed; fax unused since release 12")
         .contains("1 file linted: 0 errors, 0 warnings, 1 suppressed");
 
     Path named = Files.writeString(dir.resolve("lint.txt"), "V3__drop.sql: ignore drop-table -- wrong rule\n");
     CommandRun elsewhere = CommandRun.of("lint", "--dir", scripts.toString(), "--suppressions", named.toString());
-    assertThat(elsewhere.exitCode()).as(elsewhere.toString()).isEqualTo(ExitCode.LINT_FAILED.code());
+    elsewhere.assertExitCode(ExitCode.LINT_FAILED);
     assertThat(elsewhere.out()).contains("V3__drop.sql:2: error [drop-column]")
         .contains("lint.txt:1: warning [unused-suppression] suppression of drop-table for V3__drop.sql matches no finding");
 
     CommandRun missing = CommandRun.of("lint", "--suppressions", dir.resolve("nope.txt").toString());
-    assertThat(missing.exitCode()).as(missing.toString()).isEqualTo(ExitCode.USAGE.code());
+    missing.assertExitCode(ExitCode.USAGE);
     assertThat(missing.err()).contains("cannot read the suppressions file").contains("nope.txt");
   }
 
   @Test
   void missingDirectory_isUsageError(@TempDir Path dir) {
     CommandRun run = CommandRun.of("lint", "--dir", dir.resolve("nope").toString());
-    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.USAGE.code());
+    run.assertExitCode(ExitCode.USAGE);
     assertThat(run.err()).contains("nope").contains("not a directory");
   }
 
   @Test
   void missingLibPgQuery_isOneLineNamingThePackage(@TempDir Path dir) {
     CommandRun run = CommandRun.of("lint", "--libpg-query", dir.resolve("libpg_query.so.1504.0").toString());
-    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.LINT_UNAVAILABLE.code());
+    run.assertExitCode(ExitCode.LINT_UNAVAILABLE);
     assertThat(run.err().strip().lines()).singleElement().asString()
         .startsWith("carriers: lint: libpg_query cannot be loaded")
         .contains("install the package libpg-query1504.0");

@@ -39,7 +39,7 @@ class MigrateGuardsIT extends OnEmptyDatabase {
       blocker.rollback();
     }
 
-    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.LOCK_TIMEOUT.code());
+    run.assertExitCode(ExitCode.LOCK_TIMEOUT);
     assertThat(run.err()).contains("carriers: migrate failed: migration 2 could not get a lock within its lock_timeout"
         + " (configured 300 ms; a script's own set local wins) on 1 attempt");
     assertThat(query("select max(version::int) from flyway_schema_history where success")).isEqualTo("1");
@@ -60,7 +60,7 @@ class MigrateGuardsIT extends OnEmptyDatabase {
     // Blocker gone: the same command goes through, and fires nothing.
     Files.delete(event);
     CommandRun again = CommandRun.of("migrate", "--url", url, "--on-failure-file", event.toString());
-    assertThat(again.exitCode()).as(again.toString()).isEqualTo(ExitCode.OK.code());
+    again.assertExitCode(ExitCode.OK);
     assertThat(again.out()).startsWith("Applied " + (KnownMigrations.COUNT - 1) + " migrations: "
         + String.join(", ", KnownMigrations.VERSIONS.subList(1, KnownMigrations.COUNT)));
     assertThat(event).doesNotExist();
@@ -72,7 +72,7 @@ class MigrateGuardsIT extends OnEmptyDatabase {
     CommandRun run = CommandRun.of("migrate", "--url", "postgresql://deploy:s3cret@127.0.0.1:1/carriers",
         "--on-failure-file", event.toString(), "--on-failure-exec", "exit 3");
 
-    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.DATABASE_UNREACHABLE.code());
+    run.assertExitCode(ExitCode.DATABASE_UNREACHABLE);
     assertThat(run.err()).contains("--on-failure-exec: the command exited with 3").doesNotContain("s3cret");
     String text = Files.readString(event, StandardCharsets.UTF_8);
     assertThat(text).doesNotContain("s3cret");
@@ -84,11 +84,11 @@ class MigrateGuardsIT extends OnEmptyDatabase {
   @Test
   void migrate_rejectsANonsenseGuardOption() {
     CommandRun run = CommandRun.of("migrate", "--url", url, "--lock-retries", "99");
-    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.USAGE.code());
+    run.assertExitCode(ExitCode.USAGE);
     assertThat(run.err()).contains("invalid guard option: \"99\" lock-timeout retries makes no sense: use 0 to 10");
 
     CommandRun badDuration = CommandRun.of("migrate", "--url", url, "--lock-timeout", "soon");
-    assertThat(badDuration.exitCode()).as(badDuration.toString()).isEqualTo(ExitCode.USAGE.code());
+    badDuration.assertExitCode(ExitCode.USAGE);
     assertThat(badDuration.err()).contains("'soon' is not a duration");
   }
 }

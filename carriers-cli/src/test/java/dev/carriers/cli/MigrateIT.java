@@ -17,33 +17,33 @@ class MigrateIT extends OnEmptyDatabase {
   @Test
   void migrate_appliesEveryVersion_thenIsUpToDate() {
     CommandRun first = CommandRun.of("migrate", "--url", url);
-    assertThat(first.exitCode()).as(first.toString()).isEqualTo(ExitCode.OK.code());
+    first.assertExitCode(ExitCode.OK);
     assertThat(first.out()).isEqualTo("Applied " + KnownMigrations.COUNT + " migrations: " + KnownMigrations.LIST + "\nSchema version " + KnownMigrations.LATEST + "\n");
     assertThat(first.err()).isEmpty();
 
     CommandRun second = CommandRun.of("migrate", "--url", url);
-    assertThat(second.exitCode()).as(second.toString()).isEqualTo(ExitCode.OK.code());
+    second.assertExitCode(ExitCode.OK);
     assertThat(second.out()).isEqualTo("Database is up to date: no migration to apply.\nSchema version " + KnownMigrations.LATEST + "\n");
   }
 
   @Test
   void migrate_takesUrlFromEnvironment() {
     CommandRun run = CommandRun.withEnvironment(java.util.Map.of("DATABASE_URL", url), "migrate");
-    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.OK.code());
+    run.assertExitCode(ExitCode.OK);
     assertThat(run.out()).contains("Applied " + KnownMigrations.COUNT + " migrations");
   }
 
   @Test
   void status_isPendingOnEmptyDatabase_andUpToDateAfterMigrate() {
     CommandRun pending = CommandRun.of("status", "--url", url);
-    assertThat(pending.exitCode()).as(pending.toString()).isEqualTo(ExitCode.PENDING.code());
+    pending.assertExitCode(ExitCode.PENDING);
     assertThat(pending.out()).contains("Version  Description", "create carriers", "PENDING")
         .contains("Schema version none: 0 applied, " + KnownMigrations.COUNT + " pending, 0 failed: migrations pending");
 
     assertThat(CommandRun.of("migrate", "--url", url).exitCode()).isEqualTo(ExitCode.OK.code());
 
     CommandRun upToDate = CommandRun.of("status", "--url", url);
-    assertThat(upToDate.exitCode()).as(upToDate.toString()).isEqualTo(ExitCode.OK.code());
+    upToDate.assertExitCode(ExitCode.OK);
     assertThat(upToDate.out()).contains("APPLIED").doesNotContain("PENDING")
         .endsWith("Schema version " + KnownMigrations.LATEST + ": " + KnownMigrations.COUNT + " applied, 0 pending, 0 failed: up to date\n");
   }
@@ -51,7 +51,7 @@ class MigrateIT extends OnEmptyDatabase {
   @Test
   void statusJson_parsesAndListsVersions() throws Exception {
     CommandRun pending = CommandRun.of("status", "--json", "--url", url);
-    assertThat(pending.exitCode()).as(pending.toString()).isEqualTo(ExitCode.PENDING.code());
+    pending.assertExitCode(ExitCode.PENDING);
     JsonNode before = new ObjectMapper().readTree(pending.out());
     assertThat(versions(before)).isEqualTo(KnownMigrations.VERSIONS);
     assertThat(before.get("upToDate").asBoolean()).isFalse();
@@ -72,7 +72,7 @@ class MigrateIT extends OnEmptyDatabase {
   void migrate_failingScript_isOneLineAndRolledBack() throws Exception {
     forgetVersionsFrom3();
     CommandRun run = CommandRun.of("migrate", "--url", url);
-    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.MIGRATION_FAILED.code());
+    run.assertExitCode(ExitCode.MIGRATION_FAILED);
     assertThat(run.err().lines()).hasSize(1);
     assertThat(run.err()).startsWith("carriers: migrate failed: ").contains("V3__add_mc_number_canonical_check.sql")
         .contains("already exists").doesNotContain("\tat ");
@@ -80,7 +80,7 @@ class MigrateIT extends OnEmptyDatabase {
 
     // Nothing half-written: version 3 was rolled back, and the later ones never ran.
     CommandRun status = CommandRun.of("status", "--url", url);
-    assertThat(status.exitCode()).as(status.toString()).isEqualTo(ExitCode.PENDING.code());
+    status.assertExitCode(ExitCode.PENDING);
     assertThat(status.out()).contains("2 applied, " + (KnownMigrations.COUNT - 2) + " pending, 0 failed");
   }
 

@@ -26,15 +26,15 @@ class PasswordIT {
     String url = TestUrls.libpqWithPassword(server, name);
     try {
       CommandRun migrate = CommandRun.of("migrate", "--create-database", "--verbose", "--url", url);
-      assertThat(migrate.exitCode()).as(migrate.toString()).isEqualTo(ExitCode.OK.code());
+      migrate.assertExitCode(ExitCode.OK);
       assertNoPassword(migrate);
       for (String[] args : new String[][] {{"status"}, {"status", "--json"}, {"migrate", "--verbose"}}) {
         CommandRun run = CommandRun.withEnvironment(Map.of("DATABASE_URL", url), args);
-        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.OK.code());
+        run.assertExitCode(ExitCode.OK);
         assertNoPassword(run);
       }
       CommandRun jdbc = CommandRun.of("status", "--verbose", "--url", TestUrls.jdbcWithPassword(server));
-      assertThat(jdbc.exitCode()).as(jdbc.toString()).isEqualTo(ExitCode.OK.code());
+      jdbc.assertExitCode(ExitCode.OK);
       assertNoPassword(jdbc);
     } finally {
       DatabaseIT.drop(server, name);

@@ -54,7 +54,7 @@ class RunnableJarIT {
   @Test
   void version_andUsageError() throws Exception {
     CommandRun version = java(Map.of(), "--version");
-    assertThat(version.exitCode()).as(version.toString()).isEqualTo(ExitCode.OK.code());
+    version.assertExitCode(ExitCode.OK);
     assertThat(version.out()).startsWith("carriers ").doesNotContain("development");
     assertThat(java(Map.of(), "frobnicate").exitCode()).isEqualTo(ExitCode.USAGE.code());
   }
@@ -63,7 +63,7 @@ class RunnableJarIT {
   void lint_bundledMigrationsInsideTheJar_pass() throws Exception {
     // The jar's own db/migration (a jar: URL, not a folder), Jackson and JNA shaded in, libpg_query loaded.
     CommandRun lint = java(Map.of(), "lint", "--json");
-    assertThat(lint.exitCode()).as(lint.toString()).isEqualTo(ExitCode.OK.code());
+    lint.assertExitCode(ExitCode.OK);
     assertThat(lint.out()).contains("\"V1__create_carriers.sql\"", "\"errors\": 0");
     assertThat(lint.err()).isEmpty();
   }
@@ -75,12 +75,12 @@ class RunnableJarIT {
     String url = TestUrls.libpqWithPassword(server, name);
     try {
       CommandRun migrate = java(Map.of("DATABASE_URL", url), "migrate", "--create-database");
-      assertThat(migrate.exitCode()).as(migrate.toString()).isEqualTo(ExitCode.OK.code());
+      migrate.assertExitCode(ExitCode.OK);
       assertThat(migrate.out()).contains("Applied " + KnownMigrations.COUNT + " migrations: " + KnownMigrations.LIST, "Schema version " + KnownMigrations.LATEST);
       assertThat(migrate.err()).as("Flyway's INFO stays quiet").isEmpty();
 
       CommandRun verbose = java(Map.of(), "status", "--verbose", "--url", url);
-      assertThat(verbose.exitCode()).as(verbose.toString()).isEqualTo(ExitCode.OK.code());
+      verbose.assertExitCode(ExitCode.OK);
       assertThat(verbose.err()).contains("INFO");
       assertThat(verbose.all()).doesNotContain(TestUrls.PASSWORD).doesNotContain(TestUrls.ENCODED_PASSWORD);
     } finally {
@@ -89,24 +89,23 @@ class RunnableJarIT {
   }
 
   @Test
-  void validateAndRollback_readTheScriptsInsideTheJar() throws Exception {
-    try (TestDatabase database = dev.carriers.testing.TestDatabaseFactory.configure().load().createEmpty()) {
-      String url = database.jdbcUrlWithCredentials();
-      assertThat(java(Map.of(), "migrate", "--url", url).exitCode()).isEqualTo(ExitCode.OK.code());
-      CommandRun validate = java(Map.of(), "validate", "--url", url);
-      assertThat(validate.exitCode()).as(validate.toString()).isEqualTo(ExitCode.OK.code());
-      assertThat(validate.out()).contains("each has a reverse script");
-      CommandRun rollback = java(Map.of(), "rollback", "--to", "1", "--url", url);
-      assertThat(rollback.exitCode()).as(rollback.toString()).isEqualTo(ExitCode.OK.code());
-      assertThat(rollback.out()).contains("Schema version 1");
-    }
+  void validateAndRollback_readTheScriptsInsideTheJar(@CarriersDatabase(migrate = false) TestDatabase database)
+      throws Exception {
+    String url = database.jdbcUrlWithCredentials();
+    assertThat(java(Map.of(), "migrate", "--url", url).exitCode()).isEqualTo(ExitCode.OK.code());
+    CommandRun validate = java(Map.of(), "validate", "--url", url);
+    validate.assertExitCode(ExitCode.OK);
+    assertThat(validate.out()).contains("each has a reverse script");
+    CommandRun rollback = java(Map.of(), "rollback", "--to", "1", "--url", url);
+    rollback.assertExitCode(ExitCode.OK);
+    assertThat(rollback.out()).contains("Schema version 1");
   }
 
   @Test
   void unreachable_exitsWithItsCodeWithoutPassword() throws Exception {
     CommandRun run = java(Map.of("DATABASE_URL", "postgresql://postgres:" + TestUrls.ENCODED_PASSWORD
         + "@127.0.0.1:1/carriers?connect_timeout=2"), "migrate", "--verbose");
-    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.DATABASE_UNREACHABLE.code());
+    run.assertExitCode(ExitCode.DATABASE_UNREACHABLE);
     assertThat(run.err()).startsWith("carriers: cannot connect to ");
     assertThat(run.all()).doesNotContain(TestUrls.PASSWORD).doesNotContain(TestUrls.ENCODED_PASSWORD);
   }

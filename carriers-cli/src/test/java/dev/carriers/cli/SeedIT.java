@@ -15,14 +15,14 @@ class SeedIT extends OnEmptyDatabase {
     assertThat(CommandRun.of("migrate", "--url", url).exitCode()).isEqualTo(ExitCode.OK.code());
 
     CommandRun first = CommandRun.of("seed", "--env", "testing", "--url", url);
-    assertThat(first.exitCode()).as(first.toString()).isEqualTo(ExitCode.OK.code());
+    first.assertExitCode(ExitCode.OK);
     assertThat(first.out()).matches("seeded testing v1 \\([0-9a-f]{12}\\): 51 inserted, 0 updated, 0 unchanged,"
         + " 0 deleted, 0 kept in \\d+ ms\\n");
     assertThat(first.err()).isEmpty();
     assertThat(count("carriers")).isEqualTo(51);
 
     CommandRun again = CommandRun.of("seed", "--env", "TESTING", "--url", url);
-    assertThat(again.exitCode()).as(again.toString()).isEqualTo(ExitCode.OK.code());
+    again.assertExitCode(ExitCode.OK);
     assertThat(again.out()).contains("already applied: 0 rows changed (0 inserted, 0 updated, 51 unchanged");
     assertThat(count("seed_history")).isEqualTo(2);
   }
@@ -33,24 +33,24 @@ class SeedIT extends OnEmptyDatabase {
     execute("update database_role set production = true");
 
     CommandRun refused = CommandRun.of("seed", "--env", "development", "--url", url);
-    assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCode.SEED_REFUSED.code());
+    refused.assertExitCode(ExitCode.SEED_REFUSED);
     assertThat(refused.err()).startsWith("carriers: seed development refused: the database is marked as production")
         .hasLineCount(1);
     assertThat(refused.out()).isEmpty();
     assertThat(count("carriers")).isZero();
 
     CommandRun production = CommandRun.of("seed", "--env", "production", "--url", url);
-    assertThat(production.exitCode()).as(production.toString()).isEqualTo(ExitCode.OK.code());
+    production.assertExitCode(ExitCode.OK);
 
     CommandRun forced = CommandRun.of("seed", "--env", "development", "--force", "--url", url);
-    assertThat(forced.exitCode()).as(forced.toString()).isEqualTo(ExitCode.OK.code());
+    forced.assertExitCode(ExitCode.OK);
     assertThat(forced.out()).contains("seeded development v1").contains("(forced)");
   }
 
   @Test
   void seed_beforeMigrate_failsWithItsOwnExitCode() {
     CommandRun run = CommandRun.of("seed", "--env", "testing", "--url", url);
-    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.SEED_FAILED.code());
+    run.assertExitCode(ExitCode.SEED_FAILED);
     assertThat(run.err()).contains("migrate the database first").hasLineCount(1);
   }
 

@@ -16,7 +16,7 @@ class SmokeTestIT extends OnEmptyDatabase {
 
     CommandRun run = CommandRun.of("smoke-test", "--url", url);
 
-    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.OK.code());
+    run.assertExitCode(ExitCode.OK);
     assertThat(run.out())
         .containsPattern("ok    health  reachable, round trip [0-9.]+ ms")
         .contains("ok    status  schema version " + KnownMigrations.LATEST + ", up to date")
@@ -37,7 +37,7 @@ class SmokeTestIT extends OnEmptyDatabase {
 
     CommandRun run = CommandRun.of("smoke-test", "--json", "--url", url);
 
-    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.SMOKE_TEST_FAILED.code());
+    run.assertExitCode(ExitCode.SMOKE_TEST_FAILED);
     JsonNode document = new ObjectMapper().readTree(run.out());
     assertThat(document.get("passed").asBoolean()).isFalse();
     JsonNode status = document.get("checks").get(1);
@@ -53,7 +53,7 @@ class SmokeTestIT extends OnEmptyDatabase {
   void smokeTest_onAnEmptyDatabase_failsStatusAndCanary() {
     CommandRun run = CommandRun.of("smoke-test", "--url", url);
 
-    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.SMOKE_TEST_FAILED.code());
+    run.assertExitCode(ExitCode.SMOKE_TEST_FAILED);
     assertThat(run.out()).contains("ok    health")
         .contains("FAIL  status  schema version none: " + KnownMigrations.COUNT + " pending (" + KnownMigrations.LIST + ")")
         .contains("FAIL  canary  create/read/delete failed:")
@@ -71,17 +71,17 @@ class SmokeTestIT extends OnEmptyDatabase {
     }
 
     CommandRun smoke = CommandRun.of("smoke-test", "--url", url);
-    assertThat(smoke.exitCode()).as(smoke.toString()).isEqualTo(ExitCode.SMOKE_TEST_FAILED.code());
+    smoke.assertExitCode(ExitCode.SMOKE_TEST_FAILED);
     assertThat(smoke.out()).contains("FAIL  indexes invalid index \"public\".\"carriers_name_twin_idx\"")
         .contains("DROP INDEX CONCURRENTLY \"public\".\"carriers_name_twin_idx\"");
 
     CommandRun status = CommandRun.of("status", "--url", url);
-    assertThat(status.exitCode()).as(status.toString()).isEqualTo(ExitCode.INVALID_INDEX.code());
+    status.assertExitCode(ExitCode.INVALID_INDEX);
     assertThat(status.out()).contains("Invalid index \"public\".\"carriers_name_twin_idx\" on carriers:"
         + " DROP INDEX CONCURRENTLY");
 
     CommandRun validate = CommandRun.of("validate", "--url", url);
-    assertThat(validate.exitCode()).as(validate.toString()).isEqualTo(ExitCode.VALIDATION_FAILED.code());
+    validate.assertExitCode(ExitCode.VALIDATION_FAILED);
     assertThat(validate.err()).contains("invalid index \"public\".\"carriers_name_twin_idx\"");
 
     execute("drop index concurrently carriers_name_twin_idx");

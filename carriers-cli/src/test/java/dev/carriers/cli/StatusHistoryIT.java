@@ -17,18 +17,18 @@ class StatusHistoryIT {
   void status_isUpToDate_thenUnknown_thenFailed(TestDatabase database) throws SQLException {
     String url = database.jdbcUrlWithCredentials();
     CommandRun upToDate = CommandRun.of("status", "--url", url);
-    assertThat(upToDate.exitCode()).as(upToDate.toString()).isEqualTo(ExitCode.OK.code());
+    upToDate.assertExitCode(ExitCode.OK);
 
     // A newer build applied version 98.
     history(database, "98", true);
     CommandRun unknown = CommandRun.of("status", "--url", url);
-    assertThat(unknown.exitCode()).as(unknown.toString()).isEqualTo(ExitCode.VALIDATION_FAILED.code());
+    unknown.assertExitCode(ExitCode.VALIDATION_FAILED);
     assertThat(unknown.out()).contains("UNKNOWN", "newer build");
 
     // ... and failed on version 99: failure wins.
     history(database, "99", false);
     CommandRun failed = CommandRun.of("status", "--url", url);
-    assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(ExitCode.MIGRATION_FAILED.code());
+    failed.assertExitCode(ExitCode.MIGRATION_FAILED);
     assertThat(failed.out()).contains("FAILED", "1 failed");
   }
 

@@ -1,8 +1,10 @@
 package dev.carriers.dao;
 
+import dev.carriers.SettingCheck;
 import dev.carriers.schema.jooq.enums.CarrierStatus;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Which carriers to list and which page: filters (name contains, case-insensitive; status; has an
@@ -41,23 +43,23 @@ public final class CarrierQuery {
   private CarrierQuery() {
   }
 
-  private CarrierQuery(CarrierQuery other) {
+  // The one place that lists every field, and the one way a setter makes its changed copy:
+  // every field of other, then the change, on an object nobody else has seen yet.
+  private CarrierQuery(CarrierQuery other, Consumer<CarrierQuery> change) {
     this.nameContains = other.nameContains;
     this.status = other.status;
     this.hasMcNumber = other.hasMcNumber;
     this.pageSize = other.pageSize;
     this.after = other.after;
+    change.accept(this);
   }
 
-  private CarrierQuery createCopy() {
-    return new CarrierQuery(this);
-  }
-
-  /** A copy for other filters: a cursor belongs to the filters it was made for, so it goes. */
-  private CarrierQuery copyAtFirstPage() {
-    CarrierQuery copy = createCopy();
-    copy.after = null;
-    return copy;
+  /** A change of the filters: a cursor belongs to the filters it was made for, so it goes. */
+  private CarrierQuery withFilter(Consumer<CarrierQuery> change) {
+    return new CarrierQuery(this, copy -> {
+      change.accept(copy);
+      copy.after = null;
+    });
   }
 
   /** Starts a query for every carrier, first page, {@value #DEFAULT_PAGE_SIZE} per page. */
@@ -75,13 +77,11 @@ public final class CarrierQuery {
    */
   public CarrierQuery nameContains(String text) {
     String trimmed = text == null || text.isBlank() ? null : text.strip();
-    if (trimmed != null && trimmed.length() > 255) {
-      throw new IllegalArgumentException("nameContains of " + trimmed.length()
-          + " characters makes no sense: a name has at most 255");
+    if (trimmed != null) {
+      SettingCheck.require(trimmed.length() <= 255, "nameContains of " + trimmed.length() + " characters",
+          "a name has at most 255");
     }
-    CarrierQuery copy = copyAtFirstPage();
-    copy.nameContains = trimmed;
-    return copy;
+    return withFilter(copy -> copy.nameContains = trimmed);
   }
 
   /**
@@ -91,9 +91,7 @@ public final class CarrierQuery {
    * @return a copy with the filter, back at the first page
    */
   public CarrierQuery status(CarrierStatus status) {
-    CarrierQuery copy = copyAtFirstPage();
-    copy.status = status;
-    return copy;
+    return withFilter(copy -> copy.status = status);
   }
 
   /**
@@ -103,9 +101,7 @@ public final class CarrierQuery {
    * @return a copy with the filter, back at the first page
    */
   public CarrierQuery hasMcNumber(Boolean hasMcNumber) {
-    CarrierQuery copy = copyAtFirstPage();
-    copy.hasMcNumber = hasMcNumber;
-    return copy;
+    return withFilter(copy -> copy.hasMcNumber = hasMcNumber);
   }
 
   /**
@@ -116,9 +112,8 @@ public final class CarrierQuery {
    * @throws IllegalArgumentException outside 1 to {@value #MAX_PAGE_SIZE}
    */
   public CarrierQuery pageSize(int pageSize) {
-    CarrierQuery copy = createCopy();
-    copy.pageSize = Bounds.check("pageSize", pageSize, 1, MAX_PAGE_SIZE);
-    return copy;
+    SettingCheck.count("pageSize", pageSize, 1, MAX_PAGE_SIZE);
+    return new CarrierQuery(this, copy -> copy.pageSize = pageSize);
   }
 
   /**
@@ -130,9 +125,7 @@ public final class CarrierQuery {
    * @return a copy at that position
    */
   public CarrierQuery after(String cursor) {
-    CarrierQuery copy = createCopy();
-    copy.after = cursor;
-    return copy;
+    return new CarrierQuery(this, copy -> copy.after = cursor);
   }
 
   /** Returns the name filter, if any. */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A partial change to a carrier: only the fields given are written. Same rules as
@@ -43,16 +44,15 @@ public final class CarrierUpdate {
   private CarrierUpdate() {
   }
 
-  private CarrierUpdate(CarrierUpdate other) {
+  // The one place that lists every field, and the one way a setter makes its changed copy:
+  // every field of other, then the change, on an object nobody else has seen yet.
+  private CarrierUpdate(CarrierUpdate other, Consumer<CarrierUpdate> change) {
     this.name = other.name;
     this.nameGiven = other.nameGiven;
     this.mcNumber = other.mcNumber;
     this.mcNumberGiven = other.mcNumberGiven;
     this.status = other.status;
-  }
-
-  private CarrierUpdate createCopy() {
-    return new CarrierUpdate(this);
+    change.accept(this);
   }
 
   /** Starts an empty change; an update needs at least one field. */
@@ -67,10 +67,10 @@ public final class CarrierUpdate {
    * @return a copy with the name set
    */
   public CarrierUpdate name(String name) {
-    CarrierUpdate copy = createCopy();
-    copy.name = name == null ? null : name.strip();
-    copy.nameGiven = true;
-    return copy;
+    return new CarrierUpdate(this, copy -> {
+      copy.name = name == null ? null : name.strip();
+      copy.nameGiven = true;
+    });
   }
 
   /**
@@ -81,10 +81,11 @@ public final class CarrierUpdate {
    * @return a copy with the MC number set
    */
   public CarrierUpdate mcNumber(String mcNumber) {
-    CarrierUpdate copy = createCopy();
-    copy.mcNumber = McNumbers.clean(mcNumber);
-    copy.mcNumberGiven = true;
-    return copy;
+    String cleaned = McNumbers.clean(mcNumber);
+    return new CarrierUpdate(this, copy -> {
+      copy.mcNumber = cleaned;
+      copy.mcNumberGiven = true;
+    });
   }
 
   /**
@@ -103,9 +104,8 @@ public final class CarrierUpdate {
    * @return a copy with the status set
    */
   public CarrierUpdate status(CarrierStatus status) {
-    CarrierUpdate copy = createCopy();
-    copy.status = Objects.requireNonNull(status, "status");
-    return copy;
+    Objects.requireNonNull(status, "status");
+    return new CarrierUpdate(this, copy -> copy.status = status);
   }
 
   /** Returns the new name, if this change sets one. */

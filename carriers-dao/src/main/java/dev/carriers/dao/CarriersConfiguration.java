@@ -2,8 +2,10 @@ package dev.carriers.dao;
 
 import com.zaxxer.hikari.HikariConfig;
 import dev.carriers.DatabaseUrl;
+import dev.carriers.SettingCheck;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
@@ -43,7 +45,9 @@ public final class CarriersConfiguration {
   CarriersConfiguration() {
   }
 
-  private CarriersConfiguration(CarriersConfiguration other) {
+  // The one place that lists every field, and the one way a setter makes its changed copy:
+  // every field of other, then the change, on an object nobody else has seen yet.
+  private CarriersConfiguration(CarriersConfiguration other, Consumer<CarriersConfiguration> change) {
     this.databaseUrl = other.databaseUrl;
     this.dataSource = other.dataSource;
     this.maxPoolSize = other.maxPoolSize;
@@ -53,10 +57,7 @@ public final class CarriersConfiguration {
     this.maxLifetime = other.maxLifetime;
     this.poolName = other.poolName;
     this.healthSchemaCacheTtl = other.healthSchemaCacheTtl;
-  }
-
-  private CarriersConfiguration createCopy() {
-    return new CarriersConfiguration(this);
+    change.accept(this);
   }
 
   /**
@@ -79,10 +80,11 @@ public final class CarriersConfiguration {
    * @return a copy with the URL (and no data source)
    */
   public CarriersConfiguration databaseUrl(DatabaseUrl url) {
-    CarriersConfiguration copy = createCopy();
-    copy.databaseUrl = Objects.requireNonNull(url, "url");
-    copy.dataSource = null;
-    return copy;
+    Objects.requireNonNull(url, "url");
+    return new CarriersConfiguration(this, copy -> {
+      copy.databaseUrl = url;
+      copy.dataSource = null;
+    });
   }
 
   /**
@@ -93,10 +95,11 @@ public final class CarriersConfiguration {
    * @return a copy with the data source (and no URL)
    */
   public CarriersConfiguration dataSource(DataSource dataSource) {
-    CarriersConfiguration copy = createCopy();
-    copy.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-    copy.databaseUrl = null;
-    return copy;
+    Objects.requireNonNull(dataSource, "dataSource");
+    return new CarriersConfiguration(this, copy -> {
+      copy.dataSource = dataSource;
+      copy.databaseUrl = null;
+    });
   }
 
   /**
@@ -108,9 +111,8 @@ public final class CarriersConfiguration {
    * @throws IllegalArgumentException outside 1 to 100
    */
   public CarriersConfiguration maxPoolSize(int size) {
-    CarriersConfiguration copy = createCopy();
-    copy.maxPoolSize = Bounds.check("maxPoolSize", size, 1, 100);
-    return copy;
+    SettingCheck.count("maxPoolSize", size, 1, 100);
+    return new CarriersConfiguration(this, copy -> copy.maxPoolSize = size);
   }
 
   /**
@@ -121,9 +123,8 @@ public final class CarriersConfiguration {
    * @throws IllegalArgumentException outside 0 to 100
    */
   public CarriersConfiguration minIdle(int count) {
-    CarriersConfiguration copy = createCopy();
-    copy.minIdle = Bounds.check("minIdle", count, 0, 100);
-    return copy;
+    SettingCheck.count("minIdle", count, 0, 100);
+    return new CarriersConfiguration(this, copy -> copy.minIdle = count);
   }
 
   /**
@@ -135,10 +136,9 @@ public final class CarriersConfiguration {
    * @throws IllegalArgumentException outside that range
    */
   public CarriersConfiguration connectionTimeout(Duration timeout) {
-    CarriersConfiguration copy = createCopy();
-    copy.connectionTimeout = Bounds.check("connectionTimeout", Objects.requireNonNull(timeout, "timeout"),
+    SettingCheck.duration("connectionTimeout", Objects.requireNonNull(timeout, "timeout"),
         Duration.ofMillis(250), Duration.ofMinutes(5), "250 ms (HikariCP's minimum) to 5 minutes");
-    return copy;
+    return new CarriersConfiguration(this, copy -> copy.connectionTimeout = timeout);
   }
 
   /**
@@ -150,10 +150,9 @@ public final class CarriersConfiguration {
    * @throws IllegalArgumentException outside that range
    */
   public CarriersConfiguration idleTimeout(Duration timeout) {
-    CarriersConfiguration copy = createCopy();
-    copy.idleTimeout = Bounds.check("idleTimeout", Objects.requireNonNull(timeout, "timeout"),
+    SettingCheck.duration("idleTimeout", Objects.requireNonNull(timeout, "timeout"),
         Duration.ofSeconds(10), Duration.ofDays(1), "10 seconds (HikariCP's minimum) to 1 day");
-    return copy;
+    return new CarriersConfiguration(this, copy -> copy.idleTimeout = timeout);
   }
 
   /**
@@ -165,10 +164,9 @@ public final class CarriersConfiguration {
    * @throws IllegalArgumentException outside that range
    */
   public CarriersConfiguration maxLifetime(Duration lifetime) {
-    CarriersConfiguration copy = createCopy();
-    copy.maxLifetime = Bounds.check("maxLifetime", Objects.requireNonNull(lifetime, "lifetime"),
+    SettingCheck.duration("maxLifetime", Objects.requireNonNull(lifetime, "lifetime"),
         Duration.ofSeconds(30), Duration.ofDays(1), "30 seconds (HikariCP's minimum) to 1 day");
-    return copy;
+    return new CarriersConfiguration(this, copy -> copy.maxLifetime = lifetime);
   }
 
   /**
@@ -179,12 +177,8 @@ public final class CarriersConfiguration {
    * @throws IllegalArgumentException if the name is null or blank
    */
   public CarriersConfiguration poolName(String name) {
-    if (name == null || name.isBlank()) {
-      throw new IllegalArgumentException("a blank poolName makes no sense: it names the pool in logs and metrics");
-    }
-    CarriersConfiguration copy = createCopy();
-    copy.poolName = name;
-    return copy;
+    SettingCheck.notBlank("poolName", name, "it names the pool in logs and metrics");
+    return new CarriersConfiguration(this, copy -> copy.poolName = name);
   }
 
   /**
@@ -195,10 +189,9 @@ public final class CarriersConfiguration {
    * @throws IllegalArgumentException outside that range
    */
   public CarriersConfiguration healthSchemaCacheTtl(Duration ttl) {
-    CarriersConfiguration copy = createCopy();
-    copy.healthSchemaCacheTtl = Bounds.check("healthSchemaCacheTtl", Objects.requireNonNull(ttl, "ttl"),
+    SettingCheck.duration("healthSchemaCacheTtl", Objects.requireNonNull(ttl, "ttl"),
         Duration.ZERO, Duration.ofHours(1), "0 to 1 hour");
-    return copy;
+    return new CarriersConfiguration(this, copy -> copy.healthSchemaCacheTtl = ttl);
   }
 
   /** Returns the pool's maximum size. */

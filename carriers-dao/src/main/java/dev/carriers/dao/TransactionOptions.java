@@ -1,7 +1,9 @@
 package dev.carriers.dao;
 
+import dev.carriers.SettingCheck;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * How {@link Carriers#inTransaction(TransactionOptions, TransactionCallback)} runs a transaction:
@@ -60,15 +62,14 @@ public final class TransactionOptions {
   private TransactionOptions() {
   }
 
-  private TransactionOptions(TransactionOptions other) {
+  // The one place that lists every field, and the one way a setter makes its changed copy:
+  // every field of other, then the change, on an object nobody else has seen yet.
+  private TransactionOptions(TransactionOptions other, Consumer<TransactionOptions> change) {
     this.isolation = other.isolation;
     this.maxAttempts = other.maxAttempts;
     this.initialBackoff = other.initialBackoff;
     this.maxBackoff = other.maxBackoff;
-  }
-
-  private TransactionOptions createCopy() {
-    return new TransactionOptions(this);
+    change.accept(this);
   }
 
   /** Returns the defaults: the server's isolation level, one attempt (no retry). */
@@ -83,9 +84,8 @@ public final class TransactionOptions {
    * @return a copy with the level
    */
   public TransactionOptions isolation(Isolation isolation) {
-    TransactionOptions copy = createCopy();
-    copy.isolation = Objects.requireNonNull(isolation, "isolation");
-    return copy;
+    Objects.requireNonNull(isolation, "isolation");
+    return new TransactionOptions(this, copy -> copy.isolation = isolation);
   }
 
   /**
@@ -103,13 +103,15 @@ public final class TransactionOptions {
   public TransactionOptions retry(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
     Objects.requireNonNull(initialBackoff, "initialBackoff");
     Objects.requireNonNull(maxBackoff, "maxBackoff");
-    TransactionOptions copy = createCopy();
-    copy.maxAttempts = Bounds.check("maxAttempts", maxAttempts, 1, MAX_ATTEMPTS);
-    copy.initialBackoff = Bounds.check("initialBackoff", initialBackoff, Duration.ZERO, Duration.ofSeconds(10),
-        "0 to 10 seconds");
-    copy.maxBackoff = Bounds.check("maxBackoff", maxBackoff, initialBackoff, Duration.ofSeconds(60),
+    SettingCheck.count("maxAttempts", maxAttempts, 1, MAX_ATTEMPTS);
+    SettingCheck.duration("initialBackoff", initialBackoff, Duration.ZERO, Duration.ofSeconds(10), "0 to 10 seconds");
+    SettingCheck.duration("maxBackoff", maxBackoff, initialBackoff, Duration.ofSeconds(60),
         "initialBackoff (" + initialBackoff + ") to 60 seconds");
-    return copy;
+    return new TransactionOptions(this, copy -> {
+      copy.maxAttempts = maxAttempts;
+      copy.initialBackoff = initialBackoff;
+      copy.maxBackoff = maxBackoff;
+    });
   }
 
   /** Returns the isolation level. */

@@ -7,9 +7,7 @@ import dev.carriers.lint.internal.ScriptLinter;
 import dev.carriers.lint.internal.SuppressionsFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -45,15 +43,22 @@ public final class MigrationLinter {
   private final Set<Rule> enabled;
   private final Path suppressionsFile;
 
-  private MigrationLinter(Builder builder) {
-    this.pgQuery = PgQuery.load(builder.libraryPath == null ? null : builder.libraryPath.toString());
-    this.enabled = Set.copyOf(builder.enabled);
-    this.suppressionsFile = builder.suppressionsFile;
+  /** Loads libpg_query; only {@link LinterConfiguration#load()} builds one. */
+  MigrationLinter(LinterConfiguration configuration) {
+    Path libraryPath = configuration.libraryPath();
+    this.pgQuery = PgQuery.load(libraryPath == null ? null : libraryPath.toString());
+    this.enabled = configuration.enabledRules();
+    this.suppressionsFile = configuration.suppressionsFile();
   }
 
-  /** Returns a builder with every rule enabled and libpg_query looked up in the system's library path. */
-  public static Builder configure() {
-    return new Builder();
+  /**
+   * Starts a configuration with every rule enabled, libpg_query looked up in the system's library
+   * path and the suppressions file beside the scripts.
+   *
+   * @return the defaults; {@link LinterConfiguration#load()} builds the linter
+   */
+  public static LinterConfiguration configure() {
+    return new LinterConfiguration();
   }
 
   /**
@@ -116,75 +121,5 @@ public final class MigrationLinter {
     ClassLoader loader = context != null ? context : MigrationLinter.class.getClassLoader();
     List<MigrationScript> scripts = MigrationFiles.fromClasspath(location, loader);
     return lint(scripts, suppressions(() -> SuppressionsFile.besideScripts(location, SUPPRESSIONS_FILE, loader)));
-  }
-
-  /**
-   * Configures a {@link MigrationLinter}.
-   *
-   * <p>Not thread-safe; build on one thread.
-   */
-  public static final class Builder {
-
-    private final EnumSet<Rule> enabled = EnumSet.allOf(Rule.class);
-    private Path libraryPath;
-    private Path suppressionsFile;
-
-    private Builder() {
-    }
-
-    /**
-     * Turns rules off for every script (a suppression comment turns one off for one statement).
-     *
-     * @param rules the rules not to report
-     * @return this builder
-     * @throws IllegalArgumentException for a rule that cannot be turned off (those about
-     *     suppressions and syntax)
-     */
-    public Builder disable(Rule... rules) {
-      for (Rule rule : rules) {
-        Objects.requireNonNull(rule, "rule");
-        if (!rule.suppressible()) {
-          throw new IllegalArgumentException("rule " + rule.id()
-              + " cannot be disabled: it reports a malformed suppression comment or script");
-        }
-        enabled.remove(rule);
-      }
-      return this;
-    }
-
-    /**
-     * Loads libpg_query from this file instead of the system's library path.
-     *
-     * @param path the shared library, e.g. {@code /opt/lib/libpg_query.so.1504.0}
-     * @return this builder
-     */
-    public Builder libraryPath(Path path) {
-      this.libraryPath = Objects.requireNonNull(path, "path");
-      return this;
-    }
-
-    /**
-     * Reads suppressions for whole scripts from this file, instead of the {@value
-     * MigrationLinter#SUPPRESSIONS_FILE} beside the scripts: one entry a line, {@code
-     * <file>: ignore <rule>[, <rule>...] -- <reason>}, {@code #} for comment lines. It is read at
-     * each lint.
-     *
-     * @param file the file
-     * @return this builder
-     */
-    public Builder suppressionsFile(Path file) {
-      this.suppressionsFile = Objects.requireNonNull(file, "file");
-      return this;
-    }
-
-    /**
-     * Loads libpg_query and returns the linter.
-     *
-     * @return the linter
-     * @throws LibPgQueryUnavailableException if libpg_query cannot be loaded
-     */
-    public MigrationLinter load() {
-      return new MigrationLinter(this);
-    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.carriers.schema;
 
+import dev.carriers.SettingCheck;
 import dev.carriers.schema.internal.AuditLog;
 import dev.carriers.schema.internal.Baseline;
 import dev.carriers.schema.internal.Clean;
@@ -283,9 +284,7 @@ public final class CarriersMigrations {
    * @throws MigrationException if the database cannot be read
    */
   public List<AuditEntry> auditTrail(int limit) {
-    if (limit < 1) {
-      throw new IllegalArgumentException("an audit limit of " + limit + " makes no sense: give 1 or more");
-    }
+    SettingCheck.require(limit >= 1, "an audit limit of " + limit, "give 1 or more");
     return auditLog.list(limit);
   }
 

@@ -1,10 +1,10 @@
 package dev.carriers.schema;
 
+import dev.carriers.SettingCheck;
 import dev.carriers.schema.internal.ScriptCatalog;
 import dev.carriers.schema.monitoring.MigrationListener;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -63,7 +63,10 @@ public final class MigrationsConfiguration {
   MigrationsConfiguration() {
   }
 
-  private MigrationsConfiguration(MigrationsConfiguration other) {
+  // The one place that lists every field, and the one way a setter makes its changed copy:
+  // every field of other, then the change, on an object nobody else has seen yet. Every list field
+  // holds an unmodifiable list, so sharing it between copies is safe.
+  private MigrationsConfiguration(MigrationsConfiguration other, Consumer<MigrationsConfiguration> change) {
     this.dataSource = other.dataSource;
     this.locations = other.locations;
     this.rollbackLocations = other.rollbackLocations;
@@ -77,11 +80,7 @@ public final class MigrationsConfiguration {
     this.retryBackoff = other.retryBackoff;
     this.listeners = other.listeners;
     this.globalMetrics = other.globalMetrics;
-  }
-
-  // Every list field holds an unmodifiable list, so sharing it between copies is safe.
-  private MigrationsConfiguration createCopy() {
-    return new MigrationsConfiguration(this);
+    change.accept(this);
   }
 
   /**
@@ -92,9 +91,7 @@ public final class MigrationsConfiguration {
    */
   public MigrationsConfiguration dataSource(DataSource dataSource) {
     Objects.requireNonNull(dataSource, "dataSource");
-    MigrationsConfiguration copy = createCopy();
-    copy.dataSource = dataSource;
-    return copy;
+    return new MigrationsConfiguration(this, copy -> copy.dataSource = dataSource);
   }
 
   /**
@@ -105,10 +102,8 @@ public final class MigrationsConfiguration {
    * @throws IllegalArgumentException if none is given or one is blank
    */
   public MigrationsConfiguration locations(String... locations) {
-    List<String> checked = checkLocations(locations, "migration");
-    MigrationsConfiguration copy = createCopy();
-    copy.locations = checked;
-    return copy;
+    List<String> checked = SettingCheck.nonEmpty("migration location", locations);
+    return new MigrationsConfiguration(this, copy -> copy.locations = checked);
   }
 
   /**
@@ -119,10 +114,8 @@ public final class MigrationsConfiguration {
    * @throws IllegalArgumentException if none is given or one is blank
    */
   public MigrationsConfiguration rollbackLocations(String... locations) {
-    List<String> checked = checkLocations(locations, "rollback");
-    MigrationsConfiguration copy = createCopy();
-    copy.rollbackLocations = checked;
-    return copy;
+    List<String> checked = SettingCheck.nonEmpty("rollback location", locations);
+    return new MigrationsConfiguration(this, copy -> copy.rollbackLocations = checked);
   }
 
   /**
@@ -132,9 +125,7 @@ public final class MigrationsConfiguration {
    * @return a copy with the setting
    */
   public MigrationsConfiguration cleanEnabled(boolean enabled) {
-    MigrationsConfiguration copy = createCopy();
-    copy.cleanEnabled = enabled;
-    return copy;
+    return new MigrationsConfiguration(this, copy -> copy.cleanEnabled = enabled);
   }
 
   /**
@@ -145,9 +136,7 @@ public final class MigrationsConfiguration {
    * @return a copy with the setting
    */
   public MigrationsConfiguration audit(boolean enabled) {
-    MigrationsConfiguration copy = createCopy();
-    copy.audit = enabled;
-    return copy;
+    return new MigrationsConfiguration(this, copy -> copy.audit = enabled);
   }
 
   /**
@@ -159,13 +148,9 @@ public final class MigrationsConfiguration {
    * @throws IllegalArgumentException outside that range
    */
   public MigrationsConfiguration lockWait(Duration wait) {
-    Objects.requireNonNull(wait, "wait");
-    if (wait.compareTo(Duration.ofSeconds(1)) < 0 || wait.compareTo(Duration.ofHours(1)) > 0) {
-      throw new IllegalArgumentException("a lock wait of " + wait + " makes no sense: use 1 s to 1 h");
-    }
-    MigrationsConfiguration copy = createCopy();
-    copy.lockWait = wait;
-    return copy;
+    SettingCheck.duration("a lock wait of", Objects.requireNonNull(wait, "wait"), Duration.ofSeconds(1),
+        Duration.ofHours(1), "1 s to 1 h");
+    return new MigrationsConfiguration(this, copy -> copy.lockWait = wait);
   }
 
   /**
@@ -178,9 +163,7 @@ public final class MigrationsConfiguration {
    */
   public MigrationsConfiguration progress(Consumer<String> listener) {
     Objects.requireNonNull(listener, "listener");
-    MigrationsConfiguration copy = createCopy();
-    copy.progress = listener;
-    return copy;
+    return new MigrationsConfiguration(this, copy -> copy.progress = listener);
   }
 
   /**
@@ -194,13 +177,9 @@ public final class MigrationsConfiguration {
    * @throws IllegalArgumentException outside that range
    */
   public MigrationsConfiguration lockTimeout(Duration timeout) {
-    Objects.requireNonNull(timeout, "timeout");
-    if (timeout.compareTo(Duration.ofMillis(10)) < 0 || timeout.compareTo(Duration.ofMinutes(10)) > 0) {
-      throw new IllegalArgumentException("a lock timeout of " + timeout + " makes no sense: use 10 ms to 10 min");
-    }
-    MigrationsConfiguration copy = createCopy();
-    copy.lockTimeout = timeout;
-    return copy;
+    SettingCheck.duration("a lock timeout of", Objects.requireNonNull(timeout, "timeout"), Duration.ofMillis(10),
+        Duration.ofMinutes(10), "10 ms to 10 min");
+    return new MigrationsConfiguration(this, copy -> copy.lockTimeout = timeout);
   }
 
   /**
@@ -214,15 +193,11 @@ public final class MigrationsConfiguration {
    * @throws IllegalArgumentException outside that range
    */
   public MigrationsConfiguration statementTimeout(Duration timeout) {
-    Objects.requireNonNull(timeout, "timeout");
-    if (!timeout.isZero()
-        && (timeout.compareTo(Duration.ofSeconds(1)) < 0 || timeout.compareTo(Duration.ofHours(24)) > 0)) {
-      throw new IllegalArgumentException("a statement timeout of " + timeout
-          + " makes no sense: use zero (no limit) or 1 s to 24 h");
+    if (!Objects.requireNonNull(timeout, "timeout").isZero()) {
+      SettingCheck.duration("a statement timeout of", timeout, Duration.ofSeconds(1), Duration.ofHours(24),
+          "zero (no limit) or 1 s to 24 h");
     }
-    MigrationsConfiguration copy = createCopy();
-    copy.statementTimeout = timeout;
-    return copy;
+    return new MigrationsConfiguration(this, copy -> copy.statementTimeout = timeout);
   }
 
   /**
@@ -237,12 +212,8 @@ public final class MigrationsConfiguration {
    * @throws IllegalArgumentException outside that range
    */
   public MigrationsConfiguration lockTimeoutRetries(int retries) {
-    if (retries < 0 || retries > 10) {
-      throw new IllegalArgumentException("\"" + retries + "\" lock-timeout retries makes no sense: use 0 to 10");
-    }
-    MigrationsConfiguration copy = createCopy();
-    copy.lockTimeoutRetries = retries;
-    return copy;
+    SettingCheck.require(retries >= 0 && retries <= 10, "\"" + retries + "\" lock-timeout retries", "use 0 to 10");
+    return new MigrationsConfiguration(this, copy -> copy.lockTimeoutRetries = retries);
   }
 
   /**
@@ -254,13 +225,9 @@ public final class MigrationsConfiguration {
    * @throws IllegalArgumentException outside that range
    */
   public MigrationsConfiguration retryBackoff(Duration backoff) {
-    Objects.requireNonNull(backoff, "backoff");
-    if (backoff.isNegative() || backoff.compareTo(Duration.ofMinutes(5)) > 0) {
-      throw new IllegalArgumentException("a retry backoff of " + backoff + " makes no sense: use 0 to 5 min");
-    }
-    MigrationsConfiguration copy = createCopy();
-    copy.retryBackoff = backoff;
-    return copy;
+    SettingCheck.duration("a retry backoff of", Objects.requireNonNull(backoff, "backoff"), Duration.ZERO,
+        Duration.ofMinutes(5), "0 to 5 min");
+    return new MigrationsConfiguration(this, copy -> copy.retryBackoff = backoff);
   }
 
   /**
@@ -275,9 +242,7 @@ public final class MigrationsConfiguration {
     Objects.requireNonNull(listener, "listener");
     List<MigrationListener> all = new ArrayList<>(listeners);
     all.add(listener);
-    MigrationsConfiguration copy = createCopy();
-    copy.listeners = List.copyOf(all);
-    return copy;
+    return new MigrationsConfiguration(this, copy -> copy.listeners = List.copyOf(all));
   }
 
   /**
@@ -289,9 +254,7 @@ public final class MigrationsConfiguration {
    * @return a copy with the setting
    */
   public MigrationsConfiguration globalMetrics(boolean enabled) {
-    MigrationsConfiguration copy = createCopy();
-    copy.globalMetrics = enabled;
-    return copy;
+    return new MigrationsConfiguration(this, copy -> copy.globalMetrics = enabled);
   }
 
   /** Returns the database, or null before {@link #dataSource(DataSource)}. */
@@ -393,18 +356,5 @@ public final class MigrationsConfiguration {
       throw new IllegalStateException("no data source: call dataSource(...) before load()");
     }
     return new CarriersMigrations(this);
-  }
-
-  private static List<String> checkLocations(String[] locations, String kind) {
-    if (locations.length == 0) {
-      throw new IllegalArgumentException("no " + kind + " locations makes no sense: give at least one");
-    }
-    for (String location : locations) {
-      if (location == null || location.isBlank()) {
-        throw new IllegalArgumentException("a blank " + kind + " location makes no sense: "
-            + Arrays.toString(locations));
-      }
-    }
-    return List.of(locations);
   }
 }

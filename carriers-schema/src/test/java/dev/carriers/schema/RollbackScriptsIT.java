@@ -2,8 +2,8 @@ package dev.carriers.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.carriers.testing.CarriersDatabase;
 import dev.carriers.testing.TestDatabase;
-import dev.carriers.testing.TestDatabaseFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,23 +26,22 @@ class RollbackScriptsIT {
   }
 
   @Test
-  void reverseScripts_newestFirst_leaveNothingBehind() throws Exception {
-    try (TestDatabase database = TestDatabaseFactory.configure().load().createEmpty()) {
-      CarriersMigrations.configure().dataSource(database.dataSource()).load().migrate();
-      assertThat(objects(database)).contains("table carriers", "extension pg_trgm", "index carriers_name_trgm_idx");
+  void reverseScripts_newestFirst_leaveNothingBehind(@CarriersDatabase(migrate = false) TestDatabase database)
+      throws Exception {
+    CarriersMigrations.configure().dataSource(database.dataSource()).load().migrate();
+    assertThat(objects(database)).contains("table carriers", "extension pg_trgm", "index carriers_name_trgm_idx");
 
-      List<String> newestFirst = names("db/migration").stream()
-          .sorted(Comparator.comparingInt(RollbackScriptsIT::version).reversed())
-          .toList();
-      try (Connection connection = database.dataSource().getConnection();
-          Statement statement = connection.createStatement()) {
-        for (String name : newestFirst) {
-          statement.execute(read("db/rollback/" + name));
-        }
+    List<String> newestFirst = names("db/migration").stream()
+        .sorted(Comparator.comparingInt(RollbackScriptsIT::version).reversed())
+        .toList();
+    try (Connection connection = database.dataSource().getConnection();
+        Statement statement = connection.createStatement()) {
+      for (String name : newestFirst) {
+        statement.execute(read("db/rollback/" + name));
       }
-
-      assertThat(objects(database)).isEmpty();
     }
+
+    assertThat(objects(database)).isEmpty();
   }
 
   private static List<String> objects(TestDatabase database) throws SQLException {

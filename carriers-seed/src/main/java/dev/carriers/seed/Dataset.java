@@ -1,5 +1,6 @@
 package dev.carriers.seed;
 
+import dev.carriers.SettingCheck;
 import dev.carriers.seed.internal.DatasetReader;
 import dev.carriers.seed.internal.DatasetWriter;
 import dev.carriers.seed.internal.Checksums;
@@ -49,9 +50,7 @@ public final class Dataset {
   private final String checksum;
 
   private Dataset(Environment environment, int version, List<SeedRow> rows) {
-    if (version < 1) {
-      throw new IllegalArgumentException("dataset version " + version + " makes no sense: use 1 or more");
-    }
+    SettingCheck.require(version >= 1, "dataset version " + version, "use 1 or more");
     this.environment = Objects.requireNonNull(environment, "environment");
     this.version = version;
     this.rows = rows;

@@ -1,6 +1,8 @@
 package dev.carriers.seed;
 
+import dev.carriers.SettingCheck;
 import java.util.Objects;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
@@ -32,17 +34,15 @@ public final class SeederConfiguration {
   SeederConfiguration() {
   }
 
-  // The one place that lists every field: adding a setting touches this and its setter.
-  private SeederConfiguration(SeederConfiguration other) {
+  // The one place that lists every field, and the one way a setter makes its changed copy:
+  // every field of other, then the change, on an object nobody else has seen yet.
+  private SeederConfiguration(SeederConfiguration other, Consumer<SeederConfiguration> change) {
     this.dataSource = other.dataSource;
     this.environment = other.environment;
     this.dataset = other.dataset;
     this.force = other.force;
     this.appliedBy = other.appliedBy;
-  }
-
-  private SeederConfiguration createCopy() {
-    return new SeederConfiguration(this);
+    change.accept(this);
   }
 
   /**
@@ -52,9 +52,8 @@ public final class SeederConfiguration {
    * @return a copy with the data source
    */
   public SeederConfiguration dataSource(DataSource dataSource) {
-    SeederConfiguration copy = createCopy();
-    copy.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-    return copy;
+    Objects.requireNonNull(dataSource, "dataSource");
+    return new SeederConfiguration(this, copy -> copy.dataSource = dataSource);
   }
 
   /**
@@ -64,10 +63,11 @@ public final class SeederConfiguration {
    * @return a copy with the environment
    */
   public SeederConfiguration environment(Environment environment) {
-    SeederConfiguration copy = createCopy();
-    copy.environment = Objects.requireNonNull(environment, "environment");
-    copy.dataset = null;
-    return copy;
+    Objects.requireNonNull(environment, "environment");
+    return new SeederConfiguration(this, copy -> {
+      copy.environment = environment;
+      copy.dataset = null;
+    });
   }
 
   /**
@@ -78,10 +78,11 @@ public final class SeederConfiguration {
    * @return a copy with the dataset
    */
   public SeederConfiguration dataset(Dataset dataset) {
-    SeederConfiguration copy = createCopy();
-    copy.dataset = Objects.requireNonNull(dataset, "dataset");
-    copy.environment = dataset.environment();
-    return copy;
+    Objects.requireNonNull(dataset, "dataset");
+    return new SeederConfiguration(this, copy -> {
+      copy.dataset = dataset;
+      copy.environment = dataset.environment();
+    });
   }
 
   /**
@@ -91,9 +92,7 @@ public final class SeederConfiguration {
    * @return a copy with the setting
    */
   public SeederConfiguration force(boolean force) {
-    SeederConfiguration copy = createCopy();
-    copy.force = force;
-    return copy;
+    return new SeederConfiguration(this, copy -> copy.force = force);
   }
 
   /**
@@ -105,12 +104,8 @@ public final class SeederConfiguration {
    * @throws IllegalArgumentException if the name is blank
    */
   public SeederConfiguration appliedBy(String appliedBy) {
-    if (appliedBy == null || appliedBy.isBlank()) {
-      throw new IllegalArgumentException("a blank applied-by makes no sense: name a person or job");
-    }
-    SeederConfiguration copy = createCopy();
-    copy.appliedBy = appliedBy.strip();
-    return copy;
+    String name = SettingCheck.notBlank("applied-by", appliedBy, "name a person or job").strip();
+    return new SeederConfiguration(this, copy -> copy.appliedBy = name);
   }
 
   /** Returns the environment. */

@@ -2,6 +2,7 @@ package dev.carriers.seed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.carriers.schema.jooq.enums.CarrierStatus;
 import dev.carriers.seed.generate.CarrierGenerator;
@@ -12,6 +13,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.assertj.core.api.AbstractThrowableAssert;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,18 +100,9 @@ class DatasetTest {
         + "g,Short,1,ACTIVE,extra\n"                        // line 10: column count
         + ",No Key,,\n";                                    // line 11: blank key
 
-    assertThatThrownBy(() -> Dataset.read(Environment.TESTING, 1, "bad.csv", new StringReader(csv)))
-        .isInstanceOfSatisfying(SeedValidationException.class, e -> assertThat(e.errors())
-            .extracting(SeedRowError::line, SeedRowError::field)
-            .containsExactly(
-                org.assertj.core.groups.Tuple.tuple(3L, "name"),
-                org.assertj.core.groups.Tuple.tuple(4L, "mc_number"),
-                org.assertj.core.groups.Tuple.tuple(6L, "status"),
-                org.assertj.core.groups.Tuple.tuple(7L, "key"),
-                org.assertj.core.groups.Tuple.tuple(8L, "mc_number"),
-                org.assertj.core.groups.Tuple.tuple(9L, "name"),
-                org.assertj.core.groups.Tuple.tuple(10L, "row"),
-                org.assertj.core.groups.Tuple.tuple(11L, "key")))
+    assertRowErrors(() -> Dataset.read(Environment.TESTING, 1, "bad.csv", new StringReader(csv)),
+        tuple(3L, "name"), tuple(4L, "mc_number"), tuple(6L, "status"), tuple(7L, "key"),
+        tuple(8L, "mc_number"), tuple(9L, "name"), tuple(10L, "row"), tuple(11L, "key"))
         .hasMessageContaining("bad.csv line 3, field name: must not be blank")
         .hasMessageContaining("bad.csv line 8, field mc_number: duplicates the MC number on line 2");
   }
@@ -121,14 +116,8 @@ class DatasetTest {
     rows.set(21_000, new SeedRow("big-dup-mc", "Duplicate Mc Freight", first.mcNumber(), CarrierStatus.ACTIVE));
     rows.set(5, new SeedRow("big-bad-mc", "Bad Mc Freight", "MC-12AB", CarrierStatus.ACTIVE));
 
-    assertThatThrownBy(() -> Dataset.of(Environment.DEVELOPMENT, 1, rows))
-        .isInstanceOfSatisfying(SeedValidationException.class, e -> assertThat(e.errors())
-            .extracting(SeedRowError::line, SeedRowError::field)
-            .containsExactly(
-                org.assertj.core.groups.Tuple.tuple(7L, "mc_number"),
-                org.assertj.core.groups.Tuple.tuple(21_002L, "mc_number"),
-                org.assertj.core.groups.Tuple.tuple(25_002L, "key"),
-                org.assertj.core.groups.Tuple.tuple(29_002L, "name")));
+    assertRowErrors(() -> Dataset.of(Environment.DEVELOPMENT, 1, rows),
+        tuple(7L, "mc_number"), tuple(21_002L, "mc_number"), tuple(25_002L, "key"), tuple(29_002L, "name"));
     List<SeedRow> good = CarrierGenerator.generate(30_000, 3, "big-");
     assertThat(Dataset.of(Environment.DEVELOPMENT, 1, good).rows()).isEqualTo(good);
   }
@@ -187,5 +176,14 @@ class DatasetTest {
       ids.add(environment.id());
     }
     assertThat(ids).containsExactlyInAnyOrder("development", "testing", "production");
+  }
+
+  /** Asserts that reading fails validation with exactly these (line, field) errors, in this order. */
+  private static AbstractThrowableAssert<?, ? extends Throwable> assertRowErrors(ThrowingCallable read,
+      Tuple... lineAndField) {
+    return assertThatThrownBy(read)
+        .isInstanceOfSatisfying(SeedValidationException.class, e -> assertThat(e.errors())
+            .extracting(SeedRowError::line, SeedRowError::field)
+            .containsExactly(lineAndField));
   }
 }

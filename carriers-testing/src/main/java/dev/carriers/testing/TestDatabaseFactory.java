@@ -1,5 +1,6 @@
 package dev.carriers.testing;
 
+import dev.carriers.SettingCheck;
 import dev.carriers.postgres.PostgresServer;
 import dev.carriers.postgres.internal.AdminSession;
 import dev.carriers.testing.internal.TemplateKey;
@@ -205,17 +206,15 @@ public final class TestDatabaseFactory {
     private Configuration() {
     }
 
-    // The one place that lists every field: adding a setting touches this and its setter.
-    private Configuration(Configuration other) {
+    // The one place that lists every field, and the one way a setter makes its changed copy:
+    // every field of other, then the change, on an object nobody else has seen yet.
+    private Configuration(Configuration other, Consumer<Configuration> change) {
       this.server = other.server;
       this.locations = other.locations;
       this.initializerId = other.initializerId;
       this.initializer = other.initializer;
       this.prefetch = other.prefetch;
-    }
-
-    private Configuration createCopy() {
-      return new Configuration(this);
+      change.accept(this);
     }
 
     /**
@@ -227,12 +226,8 @@ public final class TestDatabaseFactory {
      * @throws IllegalArgumentException if the count is outside 0 to 16
      */
     public Configuration prefetch(int count) {
-      if (count < 0 || count > 16) {
-        throw new IllegalArgumentException("prefetch " + count + " makes no sense: use 0 to 16");
-      }
-      Configuration copy = createCopy();
-      copy.prefetch = count;
-      return copy;
+      SettingCheck.count("prefetch", count, 0, 16);
+      return new Configuration(this, copy -> copy.prefetch = count);
     }
 
     /**
@@ -242,9 +237,8 @@ public final class TestDatabaseFactory {
      * @return a copy with the server set
      */
     public Configuration server(PostgresServer server) {
-      Configuration copy = createCopy();
-      copy.server = Objects.requireNonNull(server, "server");
-      return copy;
+      Objects.requireNonNull(server, "server");
+      return new Configuration(this, copy -> copy.server = server);
     }
 
     /**
@@ -256,14 +250,8 @@ public final class TestDatabaseFactory {
      * @throws IllegalArgumentException if a location is blank
      */
     public Configuration locations(String... locations) {
-      for (String location : locations) {
-        if (location == null || location.isBlank()) {
-          throw new IllegalArgumentException("a blank migration location makes no sense");
-        }
-      }
-      Configuration copy = createCopy();
-      copy.locations = List.of(locations);
-      return copy;
+      List<String> checked = SettingCheck.noneBlank("migration location", locations);
+      return new Configuration(this, copy -> copy.locations = checked);
     }
 
     /**
@@ -279,10 +267,11 @@ public final class TestDatabaseFactory {
       if (id == null || id.isBlank()) {
         throw new IllegalArgumentException("an initializer needs a non-blank id");
       }
-      Configuration copy = createCopy();
-      copy.initializerId = id;
-      copy.initializer = Objects.requireNonNull(initializer, "initializer");
-      return copy;
+      Objects.requireNonNull(initializer, "initializer");
+      return new Configuration(this, copy -> {
+        copy.initializerId = id;
+        copy.initializer = initializer;
+      });
     }
 
     /** Returns the migration locations. */

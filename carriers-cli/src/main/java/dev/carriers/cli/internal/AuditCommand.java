@@ -5,8 +5,6 @@ import dev.carriers.cli.ExitCode;
 import dev.carriers.schema.lifecycle.AuditEntry;
 import java.io.PrintWriter;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -38,37 +36,31 @@ public final class AuditCommand extends DatabaseCommand {
       throw new picocli.CommandLine.ParameterException(spec().commandLine(), "--limit " + limit
           + " makes no sense: give 1 or more");
     }
-    TargetDatabase.check(url, "nothing was recorded");
-    List<AuditEntry> entries = Migrations.on(url, null).load().auditTrail(limit);
-    PrintWriter out = out();
-    if (json) {
-      List<Object> list = new ArrayList<>();
-      for (AuditEntry entry : entries) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("id", entry.id());
-        map.put("startedAt", entry.startedAt().toString());
-        map.put("command", entry.command());
-        map.put("arguments", entry.arguments());
-        map.put("outcome", entry.outcome().name());
-        map.put("fromVersion", entry.fromVersion());
-        map.put("toVersion", entry.toVersion());
-        map.put("versions", entry.versions());
-        map.put("databaseUser", entry.databaseUser());
-        map.put("osUser", entry.osUser());
-        map.put("host", entry.host());
-        map.put("durationMillis", entry.durationMillis());
-        map.put("error", entry.error());
-        list.add(map);
-      }
-      Map<String, Object> document = new LinkedHashMap<>();
-      document.put("database", url.jdbcUrl());
-      document.put("entries", list);
-      out.print(Json.write(document) + "\n");
-      return ExitCode.OK;
-    }
+    List<AuditEntry> entries = migrations(url, "nothing was recorded", null).load().auditTrail(limit);
+    print(json, document(url, document -> document.put("entries", Json.objects(entries, AuditCommand::put))),
+        out -> lines(entries, out));
+    return ExitCode.OK;
+  }
+
+  private static void put(AuditEntry entry, Map<String, Object> object) {
+    object.put("id", entry.id());
+    object.put("startedAt", entry.startedAt().toString());
+    object.put("command", entry.command());
+    object.put("arguments", entry.arguments());
+    object.put("outcome", entry.outcome().name());
+    object.put("fromVersion", entry.fromVersion());
+    object.put("toVersion", entry.toVersion());
+    object.put("versions", entry.versions());
+    object.put("databaseUser", entry.databaseUser());
+    object.put("osUser", entry.osUser());
+    object.put("host", entry.host());
+    object.put("durationMillis", entry.durationMillis());
+    object.put("error", entry.error());
+  }
+
+  private static void lines(List<AuditEntry> entries, PrintWriter out) {
     if (entries.isEmpty()) {
       out.println("No schema change recorded yet.");
-      return ExitCode.OK;
     }
     for (AuditEntry entry : entries) {
       out.println("#" + entry.id() + " " + entry.startedAt().truncatedTo(ChronoUnit.SECONDS) + " " + entry.command()
@@ -79,7 +71,6 @@ public final class AuditCommand extends DatabaseCommand {
           + (entry.durationMillis() == null ? "" : " in " + entry.durationMillis() + " ms")
           + (entry.error() == null ? "" : ": " + ErrorReport.firstLine(entry.error())));
     }
-    return ExitCode.OK;
   }
 
   private static String version(String version) {

@@ -4,8 +4,6 @@ import dev.carriers.DatabaseUrl;
 import dev.carriers.cli.ExitCode;
 import dev.carriers.schema.CarriersMigrations;
 import dev.carriers.schema.lifecycle.BaselineResult;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -35,19 +33,13 @@ public final class BaselineCommand extends DatabaseCommand {
 
   @Override
   protected ExitCode run(DatabaseUrl url) {
-    TargetDatabase.check(url, "there is nothing to adopt");
-    CarriersMigrations migrations = Migrations.on(url, null).load();
+    CarriersMigrations migrations = migrations(url, "there is nothing to adopt", null).load();
     BaselineResult result = version == null ? migrations.baseline() : migrations.baseline(version);
-    if (json) {
-      Map<String, Object> document = new LinkedHashMap<>();
-      document.put("database", url.jdbcUrl());
+    print(json, document(url, document -> {
       document.put("baselineVersion", result.version());
       document.put("tablesVerified", result.tablesVerified());
-      out().print(Json.write(document) + "\n");
-    } else {
-      out().println("Baseline recorded at version " + result.version() + " (verified: "
-          + String.join(", ", result.tablesVerified()) + "). Run 'carriers migrate' to apply the later versions.");
-    }
+    }), out -> out.println("Baseline recorded at version " + result.version() + " (verified: "
+        + String.join(", ", result.tablesVerified()) + "). Run 'carriers migrate' to apply the later versions."));
     return ExitCode.OK;
   }
 }

@@ -11,9 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,70 +47,57 @@ public final class DryRunCommand extends DatabaseCommand {
 
   @Override
   protected ExitCode run(DatabaseUrl url) {
-    TargetDatabase.check(url, "run 'carriers migrate --create-database' to create it");
-    DryRunReport result = Migrations.on(url, progress.listener(err())).load().dryRun();
-    String document = Json.write(toMap(url, result)) + "\n";
+    DryRunReport result = migrations(url, TargetDatabase.CREATE_IT, progress.listener(err())).load().dryRun();
+    Map<String, Object> document = document(url, fields -> put(result, fields));
     if (report != null) {
       try {
-        Files.writeString(report, document, StandardCharsets.UTF_8);
+        Files.writeString(report, Json.write(document) + "\n", StandardCharsets.UTF_8);
       } catch (IOException e) {
         throw new UncheckedIOException("dry-run: writing the report to " + report + " failed: " + e.getMessage(), e);
       }
     }
-    PrintWriter out = out();
-    if (json) {
-      out.print(document);
-    } else {
-      for (DryRunMigration migration : result.migrations()) {
-        out.println("Version " + migration.version() + " (" + migration.script() + "): " + migration.outcome()
-            + (migration.outcome().name().equals("SUCCEEDED") || migration.outcome().name().equals("FAILED")
-                ? " in " + migration.durationMillis() + " ms" : ""));
-        if (migration.error() != null) {
-          out.println("  " + ErrorReport.firstLine(migration.error()));
-        }
-        for (LockTaken lock : migration.locks()) {
-          out.println("  lock " + lock.mode() + " on " + lock.relation());
-        }
-        if (!noSql) {
-          migration.sql().lines().forEach(line -> out.println("    | " + line));
-        }
-      }
-      out.println(result.migrations().isEmpty()
-          ? "Nothing pending: schema version " + result.currentVersion()
-          : "Dry-run of " + result.migrations().size() + " pending migration"
-              + (result.migrations().size() == 1 ? "" : "s") + " rolled back; database unchanged at version "
-              + (result.currentVersion() == null ? "none" : result.currentVersion())
-              + (result.hasFailure() ? ". A migration FAILED: migrate would fail too." : "."));
-    }
+    print(json, document, out -> lines(result, out));
     return result.hasFailure() ? ExitCode.MIGRATION_FAILED : ExitCode.OK;
   }
 
-  private static Map<String, Object> toMap(DatabaseUrl url, DryRunReport result) {
-    Map<String, Object> document = new LinkedHashMap<>();
-    document.put("database", url.jdbcUrl());
+  private void lines(DryRunReport result, PrintWriter out) {
+    for (DryRunMigration migration : result.migrations()) {
+      out.println("Version " + migration.version() + " (" + migration.script() + "): " + migration.outcome()
+          + (migration.outcome().name().equals("SUCCEEDED") || migration.outcome().name().equals("FAILED")
+              ? " in " + migration.durationMillis() + " ms" : ""));
+      if (migration.error() != null) {
+        out.println("  " + ErrorReport.firstLine(migration.error()));
+      }
+      for (LockTaken lock : migration.locks()) {
+        out.println("  lock " + lock.mode() + " on " + lock.relation());
+      }
+      if (!noSql) {
+        migration.sql().lines().forEach(line -> out.println("    | " + line));
+      }
+    }
+    out.println(result.migrations().isEmpty()
+        ? "Nothing pending: schema version " + result.currentVersion()
+        : "Dry-run of " + result.migrations().size() + " pending migration"
+            + (result.migrations().size() == 1 ? "" : "s") + " rolled back; database unchanged at version "
+            + (result.currentVersion() == null ? "none" : result.currentVersion())
+            + (result.hasFailure() ? ". A migration FAILED: migrate would fail too." : "."));
+  }
+
+  private static void put(DryRunReport result, Map<String, Object> document) {
     document.put("currentVersion", result.currentVersion());
     document.put("failed", result.hasFailure());
-    List<Object> migrations = new ArrayList<>();
-    for (DryRunMigration migration : result.migrations()) {
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("version", migration.version());
-      entry.put("description", migration.description());
-      entry.put("script", migration.script());
-      entry.put("outcome", migration.outcome().name());
-      entry.put("durationMillis", migration.durationMillis());
-      List<Object> locks = new ArrayList<>();
-      for (LockTaken lock : migration.locks()) {
-        Map<String, Object> entryLock = new LinkedHashMap<>();
-        entryLock.put("relation", lock.relation());
-        entryLock.put("mode", lock.mode());
-        locks.add(entryLock);
-      }
-      entry.put("locks", locks);
-      entry.put("error", migration.error());
-      entry.put("sql", migration.sql());
-      migrations.add(entry);
-    }
-    document.put("migrations", migrations);
-    return document;
+    document.put("migrations", Json.objects(result.migrations(), (migration, object) -> {
+      object.put("version", migration.version());
+      object.put("description", migration.description());
+      object.put("script", migration.script());
+      object.put("outcome", migration.outcome().name());
+      object.put("durationMillis", migration.durationMillis());
+      object.put("locks", Json.objects(migration.locks(), (lock, entry) -> {
+        entry.put("relation", lock.relation());
+        entry.put("mode", lock.mode());
+      }));
+      object.put("error", migration.error());
+      object.put("sql", migration.sql());
+    }));
   }
 }

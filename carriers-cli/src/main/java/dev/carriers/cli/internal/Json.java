@@ -1,8 +1,12 @@
 package dev.carriers.cli.internal;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * Writes JSON (RFC 8259) from maps, lists, strings, numbers, booleans and nulls, indented by two
@@ -11,6 +15,11 @@ import java.util.Map;
  * <p>Stateless; thread-safe.
  */
 final class Json {
+
+  // The characters JSON escapes with a backslash and a letter (RFC 8259, section 7), and the letter
+  // of each, at the same index.
+  private static final String SHORT_ESCAPED = "\"\\\n\r\t\b\f";
+  private static final String SHORT_ESCAPES = "\"\\nrtbf";
 
   private Json() {
   }
@@ -27,6 +36,24 @@ final class Json {
     StringBuilder out = new StringBuilder();
     write(value, out, 0);
     return out.toString();
+  }
+
+  /**
+   * Turns items into a JSON array of objects, one per item, for {@link #write}.
+   *
+   * @param items the items, in the order they are written
+   * @param fields puts one item's fields into its object, in the order they are written
+   * @param <T> the items' type
+   * @return the array
+   */
+  static <T> List<Object> objects(Collection<? extends T> items, BiConsumer<? super T, Map<String, Object>> fields) {
+    List<Object> array = new ArrayList<>(items.size());
+    for (T item : items) {
+      Map<String, Object> object = new LinkedHashMap<>();
+      fields.accept(item, object);
+      array.add(object);
+    }
+    return array;
   }
 
   private static void write(Object value, StringBuilder out, int depth) {
@@ -107,40 +134,20 @@ final class Json {
     out.append('"');
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      switch (c) {
-        case '"':
-          out.append("\\\"");
-          break;
-        case '\\':
-          out.append("\\\\");
-          break;
-        case '\n':
-          out.append("\\n");
-          break;
-        case '\r':
-          out.append("\\r");
-          break;
-        case '\t':
-          out.append("\\t");
-          break;
-        case '\b':
-          out.append("\\b");
-          break;
-        case '\f':
-          out.append("\\f");
-          break;
-        default:
-          if (Character.isHighSurrogate(c) && i + 1 < text.length()
-              && Character.isLowSurrogate(text.charAt(i + 1))) {
-            out.append(c).append(text.charAt(++i));
-          } else if (c < 0x20 || c == '\u2028' || c == '\u2029' || Character.isSurrogate(c)) {
-            // A lone surrogate cannot be encoded as UTF-8, but JSON can carry it escaped.
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
+      int shortEscape = SHORT_ESCAPED.indexOf(c);
+      if (shortEscape >= 0) {
+        out.append('\\').append(SHORT_ESCAPES.charAt(shortEscape));
+      } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        out.append(c).append(text.charAt(++i));
+      } else if (c < 0x20 || c == '\u2028' || c == '\u2029' || Character.isSurrogate(c)) {
+        // A lone surrogate cannot be encoded as UTF-8, but JSON can carry it escaped.
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
       }
     }
     out.append('"');
   }
+
 }

@@ -5,6 +5,7 @@ import dev.carriers.cli.ExitCode;
 import dev.carriers.lint.Finding;
 import dev.carriers.lint.LibPgQueryUnavailableException;
 import dev.carriers.lint.LintReport;
+import dev.carriers.lint.LinterConfiguration;
 import dev.carriers.lint.MigrationLinter;
 import dev.carriers.lint.SuppressedFinding;
 import java.io.PrintWriter;
@@ -72,14 +73,14 @@ public final class LintCommand implements Callable<Integer> {
     Logging.configure(verboseOption.isVerbose());
     MigrationLinter linter;
     try {
-      MigrationLinter.Builder builder = MigrationLinter.configure();
+      LinterConfiguration configuration = MigrationLinter.configure();
       if (library != null) {
-        builder.libraryPath(library);
+        configuration = configuration.libraryPath(library);
       }
       if (suppressions != null) {
-        builder.suppressionsFile(suppressions);
+        configuration = configuration.suppressionsFile(suppressions);
       }
-      linter = builder.load();
+      linter = configuration.load();
     } catch (LibPgQueryUnavailableException e) {
       throw new CommandFailure(ExitCode.LINT_UNAVAILABLE, "lint: " + e.getMessage(), e);
     }

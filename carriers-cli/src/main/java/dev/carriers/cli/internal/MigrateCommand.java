@@ -56,36 +56,30 @@ public final class MigrateCommand extends DatabaseCommand implements FailureHook
   protected ExitCode run(DatabaseUrl url) {
     database = url.jdbcUrl();
     PrintWriter out = out();
-    if (createDatabase) {
-      if (TargetDatabase.createIfMissing(url)) {
-        out.println("Created database \"" + url.database() + "\".");
-      }
-    } else {
-      TargetDatabase.check(url, "pass --create-database to create it");
+    if (createDatabase && TargetDatabase.createIfMissing(url)) {
+      out.println("Created database \"" + url.database() + "\".");
     }
-    CarriersMigrations migrations = guards.applyTo(Migrations.on(url, progress.listener(err())))
+    CarriersMigrations migrations = guards.applyTo(migrations(url, "pass --create-database to create it",
+        progress.listener(err())))
         .listener(onFailure.listener())
         .load();
     MigrateResult result = migrations.migrate();
     // Flyway reports no target version when it applied nothing.
     String version = result.targetVersion() != null ? result.targetVersion() : result.initialVersion();
-    if (json) {
-      java.util.Map<String, Object> document = new java.util.LinkedHashMap<>();
-      document.put("database", url.jdbcUrl());
+    print(json, document(url, document -> {
       document.put("initialVersion", result.initialVersion());
       document.put("currentVersion", version);
       document.put("applied", result.appliedVersions());
-      out.print(Json.write(document) + "\n");
-      return ExitCode.OK;
-    }
-    if (result.appliedVersions().isEmpty()) {
-      out.println("Database is up to date: no migration to apply.");
-    } else {
-      out.println("Applied " + result.migrationsApplied()
-          + (result.migrationsApplied() == 1 ? " migration: " : " migrations: ")
-          + String.join(", ", result.appliedVersions()));
-    }
-    out.println("Schema version " + (version == null ? "none" : version));
+    }), text -> {
+      if (result.appliedVersions().isEmpty()) {
+        text.println("Database is up to date: no migration to apply.");
+      } else {
+        text.println("Applied " + result.migrationsApplied()
+            + (result.migrationsApplied() == 1 ? " migration: " : " migrations: ")
+            + String.join(", ", result.appliedVersions()));
+      }
+      text.println("Schema version " + (version == null ? "none" : version));
+    });
     return ExitCode.OK;
   }
 }

@@ -4,6 +4,7 @@ import dev.carriers.DatabaseUrl;
 import dev.carriers.cli.ExitCode;
 import dev.carriers.schema.CarriersMigrations;
 import dev.carriers.schema.MigrateResult;
+import dev.carriers.schema.MigrationsConfiguration;
 import dev.carriers.seed.CarriersSeeder;
 import dev.carriers.seed.Environment;
 import dev.carriers.seed.SeedException;
@@ -12,8 +13,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import javax.sql.DataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,13 +63,13 @@ public final class ResetCommand extends DatabaseCommand {
 
   @Override
   protected ExitCode run(DatabaseUrl url) {
-    TargetDatabase.check(url, "run 'carriers migrate --create-database' to create it");
+    MigrationsConfiguration configuration = migrations(url, TargetDatabase.CREATE_IT, progress.listener(err()));
     if (force) {
       confirmForce(url.database());
     }
     DataSource dataSource = url.unpooledDataSource();
     CarriersSeeder seeder = SeedCommand.seeder(dataSource, environment, force, "carriers reset");
-    CarriersMigrations migrations = Migrations.on(url, progress.listener(err())).cleanEnabled(true).load();
+    CarriersMigrations migrations = configuration.cleanEnabled(true).load();
     String arguments = (skipSeed ? "skip-seed" : "seed") + (force ? ",forced" : "");
     MigrateResult result = migrations.audited("reset", arguments, ResetCommand::isRefusal, () -> {
       // Asked even when forced: the drop takes the marker with it, and it is put back after.
@@ -89,20 +88,15 @@ public final class ResetCommand extends DatabaseCommand {
       }
       return migrated;
     });
-    if (json) {
-      Map<String, Object> document = new LinkedHashMap<>();
-      document.put("database", url.jdbcUrl());
+    print(json, document(url, document -> {
       document.put("currentVersion", result.targetVersion());
       document.put("applied", result.appliedVersions());
       document.put("seeded", !skipSeed);
       document.put("environment", skipSeed ? null : environment.id());
-      out().print(Json.write(document) + "\n");
-    } else {
-      out().println("Reset \"" + url.database() + "\": dropped everything, applied "
-          + result.migrationsApplied() + " migrations"
-          + (skipSeed ? ", not seeded" : ", seeded " + environment.id())
-          + ". Schema version " + result.targetVersion());
-    }
+    }), out -> out.println("Reset \"" + url.database() + "\": dropped everything, applied "
+        + result.migrationsApplied() + " migrations"
+        + (skipSeed ? ", not seeded" : ", seeded " + environment.id())
+        + ". Schema version " + result.targetVersion()));
     return ExitCode.OK;
   }
 

@@ -4,8 +4,6 @@ import dev.carriers.DatabaseUrl;
 import dev.carriers.cli.ExitCode;
 import dev.carriers.schema.CarriersMigrations;
 import dev.carriers.schema.lifecycle.RollbackResult;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,24 +47,20 @@ public final class RollbackCommand extends DatabaseCommand {
 
   @Override
   protected ExitCode run(DatabaseUrl url) {
-    TargetDatabase.check(url, "there is nothing to roll back");
-    CarriersMigrations migrations = Migrations.on(url, progress.listener(err())).load();
+    CarriersMigrations migrations = migrations(url, "there is nothing to roll back", progress.listener(err())).load();
     RollbackResult result = target != null && target.version != null ? migrations.rollbackTo(target.version)
         : migrations.rollback(target != null && target.steps != null ? target.steps : 1);
-    if (json) {
-      Map<String, Object> document = new LinkedHashMap<>();
-      document.put("database", url.jdbcUrl());
+    print(json, document(url, document -> {
       document.put("initialVersion", result.initialVersion());
       document.put("currentVersion", result.currentVersion());
       document.put("rolledBack", result.rolledBackVersions());
-      out().print(Json.write(document) + "\n");
-      return ExitCode.OK;
-    }
-    int count = result.rolledBackVersions().size();
-    out().println(count == 0 ? "Nothing to roll back."
-        : "Rolled back " + count + (count == 1 ? " migration: " : " migrations: ")
-            + String.join(", ", result.rolledBackVersions()));
-    out().println("Schema version " + (result.currentVersion() == null ? "none" : result.currentVersion()));
+    }), out -> {
+      int count = result.rolledBackVersions().size();
+      out.println(count == 0 ? "Nothing to roll back."
+          : "Rolled back " + count + (count == 1 ? " migration: " : " migrations: ")
+              + String.join(", ", result.rolledBackVersions()));
+      out.println("Schema version " + (result.currentVersion() == null ? "none" : result.currentVersion()));
+    });
     return ExitCode.OK;
   }
 }

@@ -13,9 +13,7 @@ import dev.carriers.schema.MigrationStatus;
 import dev.carriers.schema.jooq.tables.records.CarrierRecord;
 import dev.carriers.schema.lifecycle.InvalidIndex;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import picocli.CommandLine.Command;
@@ -52,9 +50,8 @@ public final class SmokeTestCommand extends DatabaseCommand {
 
   @Override
   protected ExitCode run(DatabaseUrl url) {
-    TargetDatabase.check(url, "run 'carriers migrate --create-database' to create it");
+    CarriersMigrations migrations = migrations(url, TargetDatabase.CREATE_IT, null).load();
     DataSource dataSource = url.unpooledDataSource();
-    CarriersMigrations migrations = CarriersMigrations.configure().dataSource(dataSource).load();
     List<Check> checks = new ArrayList<>();
     try (Carriers carriers = Carriers.configure().dataSource(dataSource).load()) {
       checks.add(health(carriers));
@@ -63,28 +60,21 @@ public final class SmokeTestCommand extends DatabaseCommand {
       checks.add(canary(carriers));
     }
     boolean passed = checks.stream().allMatch(Check::passed);
-    if (json) {
-      Map<String, Object> document = new LinkedHashMap<>();
-      document.put("database", url.jdbcUrl());
+    print(json, document(url, document -> {
       document.put("passed", passed);
-      List<Object> list = new ArrayList<>();
+      document.put("checks", Json.objects(checks, (check, object) -> {
+        object.put("check", check.name());
+        object.put("passed", check.passed());
+        object.put("detail", check.detail());
+      }));
+    }), out -> {
+      out.println("Smoke test of " + url.jdbcUrl());
       for (Check check : checks) {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("check", check.name());
-        entry.put("passed", check.passed());
-        entry.put("detail", check.detail());
-        list.add(entry);
+        out.println(String.format("%-4s  %-7s %s", check.passed() ? "ok" : "FAIL", check.name(), check.detail()));
       }
-      document.put("checks", list);
-      out().print(Json.write(document) + "\n");
-    } else {
-      out().println("Smoke test of " + url.jdbcUrl());
-      for (Check check : checks) {
-        out().println(String.format("%-4s  %-7s %s", check.passed() ? "ok" : "FAIL", check.name(), check.detail()));
-      }
-      out().println(passed ? "Smoke test passed." : "Smoke test FAILED: "
+      out.println(passed ? "Smoke test passed." : "Smoke test FAILED: "
           + checks.stream().filter(check -> !check.passed()).map(Check::name).collect(Collectors.joining(", ")));
-    }
+    });
     return passed ? ExitCode.OK : ExitCode.SMOKE_TEST_FAILED;
   }
 

@@ -27,8 +27,7 @@ public final class StatusCommand extends DatabaseCommand {
 
   @Override
   protected ExitCode run(DatabaseUrl url) {
-    TargetDatabase.check(url, "run 'carriers migrate --create-database' to create it");
-    CarriersMigrations migrations = CarriersMigrations.configure().dataSource(url.unpooledDataSource()).load();
+    CarriersMigrations migrations = migrations(url, TargetDatabase.CREATE_IT, null).load();
     StatusReport report = new StatusReport(url.jdbcUrl(), migrations.info(), migrations.invalidIndexes());
     out().print(json ? report.json() : report.text());
     return report.exitCode();

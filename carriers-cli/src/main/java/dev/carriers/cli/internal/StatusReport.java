@@ -175,9 +175,7 @@ final class StatusReport {
     document.put("pending", count(MigrationState.PENDING));
     document.put("failed", count(MigrationState.FAILED));
     document.put("checksumMismatches", status.checksumMismatches().size());
-    List<Object> migrations = new ArrayList<>();
-    for (MigrationEntry migration : status.migrations()) {
-      Map<String, Object> entry = new LinkedHashMap<>();
+    document.put("migrations", Json.objects(status.migrations(), (migration, entry) -> {
       entry.put("version", migration.version());
       entry.put("description", migration.description());
       entry.put("script", migration.script());
@@ -188,20 +186,14 @@ final class StatusReport {
       entry.put("checksum", migration.checksum());
       entry.put("scriptChecksum", migration.scriptChecksum());
       entry.put("checksumMismatch", migration.checksumMismatch());
-      migrations.add(entry);
-    }
-    document.put("migrations", migrations);
-    List<Object> invalid = new ArrayList<>();
-    for (InvalidIndex index : invalidIndexes) {
-      Map<String, Object> entry = new LinkedHashMap<>();
+    }));
+    document.put("invalidIndexes", Json.objects(invalidIndexes, (index, entry) -> {
       entry.put("schema", index.schema());
       entry.put("name", index.name());
       entry.put("table", index.table());
       entry.put("definition", index.definition());
       entry.put("fix", index.fix());
-      invalid.add(entry);
-    }
-    document.put("invalidIndexes", invalid);
+    }));
     return Json.write(document) + "\n";
   }
 

@@ -20,6 +20,9 @@ final class TargetDatabase {
   /** The maintenance database connected to for CREATE DATABASE, as {@code createdb} does. */
   static final String MAINTENANCE_DATABASE = "postgres";
 
+  /** What most commands tell the user to do when the database does not exist. */
+  static final String CREATE_IT = "run 'carriers migrate --create-database' to create it";
+
   private TargetDatabase() {
   }
 

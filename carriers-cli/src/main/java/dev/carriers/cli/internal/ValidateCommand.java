@@ -5,9 +5,7 @@ import dev.carriers.cli.ExitCode;
 import dev.carriers.schema.CarriersMigrations;
 import dev.carriers.schema.MigrationStatus;
 import dev.carriers.schema.MigrationValidationException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -31,8 +29,7 @@ public final class ValidateCommand extends DatabaseCommand {
 
   @Override
   protected ExitCode run(DatabaseUrl url) {
-    TargetDatabase.check(url, "run 'carriers migrate --create-database' to create it");
-    CarriersMigrations migrations = Migrations.on(url, null).load();
+    CarriersMigrations migrations = migrations(url, TargetDatabase.CREATE_IT, null).load();
     List<String> problems = List.of();
     try {
       migrations.validate();
@@ -43,17 +40,14 @@ public final class ValidateCommand extends DatabaseCommand {
       problems = e.problems();
     }
     MigrationStatus status = migrations.info();
-    if (json) {
-      Map<String, Object> document = new LinkedHashMap<>();
-      document.put("database", url.jdbcUrl());
-      document.put("valid", problems.isEmpty());
+    List<String> found = problems;
+    // Without --json a problem was thrown above: the text form is only ever the valid one.
+    print(json, document(url, document -> {
+      document.put("valid", found.isEmpty());
       document.put("currentVersion", status.currentVersion());
-      document.put("problems", problems);
-      out().print(Json.write(document) + "\n");
-      return problems.isEmpty() ? ExitCode.OK : ExitCode.VALIDATION_FAILED;
-    }
-    out().println("Valid: schema version " + status.currentVersion() + ", " + status.migrations().size()
-        + " migrations match this build and each has a reverse script.");
-    return ExitCode.OK;
+      document.put("problems", found);
+    }), out -> out.println("Valid: schema version " + status.currentVersion() + ", " + status.migrations().size()
+        + " migrations match this build and each has a reverse script."));
+    return problems.isEmpty() ? ExitCode.OK : ExitCode.VALIDATION_FAILED;
   }
 }

@@ -24,6 +24,17 @@ class JsonTest {
   }
 
   @Test
+  void objects_makesOneObjectPerItem_withItsFieldsInOrder() {
+    List<Object> array = Json.objects(List.of("ab", "c"), (text, object) -> {
+      object.put("text", text);
+      object.put("length", text.length());
+    });
+    assertThat(Json.write(array)).isEqualTo("[\n  {\n    \"text\": \"ab\",\n    \"length\": 2\n  },\n"
+        + "  {\n    \"text\": \"c\",\n    \"length\": 1\n  }\n]");
+    assertThat(Json.write(Json.objects(List.of(), (item, object) -> object.put("never", item)))).isEqualTo("[]");
+  }
+
+  @Test
   void escapesLoneSurrogates() {
     assertThat(Json.write("a\uD800b\uDC00")).isEqualTo("\"a\\ud800b\\udc00\"");
   }

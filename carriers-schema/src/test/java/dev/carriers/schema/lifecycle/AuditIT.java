@@ -56,10 +56,9 @@ class AuditIT {
     CarriersMigrations migrations = Fixtures.fromDirectory(database, dir).load();
     String head = migrations.migrate().targetVersion();
     Fixtures.execute(database, "insert into carriers (name) values ('Acme')");
-    Files.writeString(dir.resolve("migration/V900__create_notes.sql"),
+    Fixtures.addMigration(dir, "V900__create_notes.sql",
         "create table notes (id int);\ninsert into notes values (1);\nalter table carriers add column note text;\n"
-            + "select 1 / 0;\n");
-    Files.writeString(dir.resolve("rollback/V900__create_notes.sql"), "drop table notes;");
+            + "select 1 / 0;\n", "drop table notes;");
     String dump = Fixtures.schemaDump(database);
     List<String> history = Fixtures.history(database);
 
@@ -81,8 +80,8 @@ class AuditIT {
   void aFailingFirstMigration_isAuditedToo(@TempDir Path dir) throws Exception {
     Files.createDirectories(dir.resolve("migration"));
     Files.createDirectories(dir.resolve("rollback"));
-    Files.writeString(dir.resolve("migration/V1__create_things.sql"), "create table things (id int);\nselect nope;");
-    Files.writeString(dir.resolve("rollback/V1__create_things.sql"), "drop table things;");
+    Fixtures.addMigration(dir, "V1__create_things.sql", "create table things (id int);\nselect nope;",
+        "drop table things;");
     CarriersMigrations migrations = Fixtures.fromDirectory(database, dir).load();
 
     assertThatThrownBy(migrations::migrate).isInstanceOf(MigrationException.class);

@@ -11,8 +11,7 @@ import dev.carriers.schema.monitoring.MigrationEvent;
 import dev.carriers.schema.monitoring.MigrationListener;
 import dev.carriers.testing.CarriersDatabase;
 import dev.carriers.testing.TestDatabase;
-import dev.carriers.testing.TestDatabaseFactory;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -45,54 +44,105 @@ class ConcurrentIndexIT {
 
   @BeforeEach
   void migratedDatabaseWithRows() throws Exception {
-    Fixtures.copyScripts(dir);
-    Fixtures.fromDirectory(database, dir).load().migrate();
+    Fixtures.copyScriptsAndMigrate(database, dir);
     Fixtures.execute(database, "insert into carriers (name, mc_number)"
         + " select 'Carrier ' || i, i::text from generate_series(1, 20000) i");
   }
 
   @Test
   void createIndexConcurrently_underConcurrentWrites_letsEveryWriteThrough_andEndsValid() throws Exception {
-    write("migration", INDEX_MIGRATION,
-        "create index concurrently carriers_name_lower_idx on carriers (lower(name));\n");
-    write("rollback", INDEX_MIGRATION, "drop index concurrently if exists carriers_name_lower_idx;\n");
-    CarriersMigrations migrations = Fixtures.fromDirectory(database, dir).globalMetrics(false).load();
-
-    AtomicBoolean running = new AtomicBoolean(true);
-    AtomicInteger writes = new AtomicInteger();
-    ExecutorService writers = Executors.newFixedThreadPool(3);
-    List<Future<?>> done = new ArrayList<>();
-    for (int w = 0; w < 3; w++) {
-      int writer = w;
-      done.add(writers.submit(() -> {
-        int i = 0;
-        try (Connection connection = database.dataSource().getConnection();
-            PreparedStatement insert = connection.prepareStatement(
-                "insert into carriers (name, mc_number) values (?, ?)");
-            PreparedStatement update = connection.prepareStatement(
-                "update carriers set name = name || '.' where id = ?")) {
-          while (running.get() || i < 50) {
-            insert.setString(1, "Writer " + writer + " row " + i);
-            insert.setString(2, String.valueOf(1_000_000 + writer * 100_000 + i));
-            insert.executeUpdate();
-            update.setLong(1, 1 + (i * 7L + writer) % 20000);
-            update.executeUpdate();
-            writes.addAndGet(2);
-            i++;
-          }
-        }
-        return null;
-      }));
-    }
+    addLowerNameIndexMigration();
     long started = System.nanoTime();
+    BuildUnderWrites run = migrateUnderWrites(database, dir, "100");
+
+    assertThat(run.result().appliedVersions()).containsExactly("100");
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
+    assertThat(run.writes()).isGreaterThanOrEqualTo(300);
+    assertThat(run.writesWhenBuildEnded())
+        .as("writes went through while the index was being built")
+        .isGreaterThan(run.writesWhenBuildStarted());
+    assertThat(Fixtures.query(database, "select i.indisvalid from pg_index i"
+        + " where i.indexrelid = 'carriers_name_lower_idx'::regclass")).containsExactly("t");
+    assertThat(run.migrations().invalidIndexes()).isEmpty();
+    run.migrations().validate();
+  }
+
+  @Test
+  void theTrigramNameIndex_v7_buildsConcurrentlyUnderWrites_andEndsValid(
+      @CarriersDatabase(migrate = false) TestDatabase atV6) throws Exception {
+    // A database at V6, with rows, as production was before V7.
+    Path scripts = dir.resolve("v6");
+    Files.createDirectories(scripts);
+    Fixtures.copyScripts(scripts);
+    Path v7 = scripts.resolve("migration").resolve("V7__create_carriers_name_trgm_index.sql");
+    assertThat(Files.readString(v7)).containsIgnoringCase("create index concurrently");
+    Path later = dir.resolve("later");
+    Files.createDirectories(later);
+    List<Path> held = new ArrayList<>();
+    try (var files = Files.list(scripts.resolve("migration"))) {
+      for (Path file : files.toList()) {
+        if (version(file) >= 7) {
+          held.add(Files.move(file, later.resolve(file.getFileName())));
+        }
+      }
+    }
+    Fixtures.fromDirectory(atV6, scripts).globalMetrics(false).load().migrate();
+    Fixtures.execute(atV6, "insert into carriers (name, mc_number)"
+        + " select 'Carrier ' || i, i::text from generate_series(1, 20000) i");
+    for (Path file : held) {
+      Files.move(file, scripts.resolve("migration").resolve(file.getFileName()));
+    }
+
+    BuildUnderWrites run = migrateUnderWrites(atV6, scripts, "7");
+
+    assertThat(run.result().appliedVersions()).startsWith("7");
+    assertThat(run.writes()).isGreaterThanOrEqualTo(300);
+    assertThat(run.writesWhenBuildEnded()).as("writes went through while V7 built its index")
+        .isGreaterThan(run.writesWhenBuildStarted()).isGreaterThanOrEqualTo(0);
+    assertThat(Fixtures.query(atV6, "select i.indisvalid from pg_index i"
+        + " where i.indexrelid = 'carriers_name_trgm_idx'::regclass")).containsExactly("t");
+    assertThat(run.migrations().invalidIndexes()).isEmpty();
+  }
+
+  /** V100, a concurrent index build that succeeds: a plain index on {@code lower(name)}. */
+  private void addLowerNameIndexMigration() throws IOException {
+    Fixtures.addMigration(dir, INDEX_MIGRATION,
+        "create index concurrently carriers_name_lower_idx on carriers (lower(name));\n",
+        "drop index concurrently if exists carriers_name_lower_idx;\n");
+  }
+
+  private static int version(Path script) {
+    String name = script.getFileName().toString();
+    return Integer.parseInt(name.substring(1, name.indexOf("__")));
+  }
+
+  /** What a migrate under write load saw: its result, and how many writes went through when. */
+  private record BuildUnderWrites(CarriersMigrations migrations, MigrateResult result, int writesWhenBuildStarted,
+      int writesWhenBuildEnded, int writes) {
+  }
+
+  /**
+   * Migrates from the scripts under {@code scripts} while three writers insert and update carriers,
+   * noting how many writes had gone through when {@code version} started and when it succeeded;
+   * rethrows any write that failed.
+   */
+  private static BuildUnderWrites migrateUnderWrites(TestDatabase database, Path scripts, String version)
+      throws Exception {
+    WriteLoad load = WriteLoad.start(database, 3);
     AtomicInteger writesWhenBuildStarted = new AtomicInteger(-1);
     AtomicInteger writesWhenBuildEnded = new AtomicInteger(-1);
-    migrations = Fixtures.fromDirectory(database, dir).globalMetrics(false)
-        .progress(line -> writesWhenBuildStarted.set(writes.get()))
+    CarriersMigrations migrations = Fixtures.fromDirectory(database, scripts).globalMetrics(false)
+        .progress(line -> {
+          if (line.startsWith("Applying version " + version + ":")) {
+            writesWhenBuildStarted.set(load.writes());
+          }
+        })
         .listener(new MigrationListener() {
           @Override
           public void onSuccess(MigrationEvent event) {
-            writesWhenBuildEnded.set(writes.get());
+            if (version.equals(event.version())) {
+              writesWhenBuildEnded.set(load.writes());
+            }
           }
         })
         .load();
@@ -100,90 +150,10 @@ class ConcurrentIndexIT {
     try {
       result = migrations.migrate();
     } finally {
-      running.set(false);
-      writers.shutdown();
+      load.stop();
     }
-    for (Future<?> writer : done) {
-      writer.get(); // rethrows any failed write
-    }
-
-    assertThat(result.appliedVersions()).containsExactly("100");
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
-    assertThat(writes.get()).isGreaterThanOrEqualTo(300);
-    assertThat(writesWhenBuildEnded.get())
-        .as("writes went through while the index was being built")
-        .isGreaterThan(writesWhenBuildStarted.get());
-    assertThat(Fixtures.query(database, "select i.indisvalid from pg_index i"
-        + " where i.indexrelid = 'carriers_name_lower_idx'::regclass")).containsExactly("t");
-    assertThat(migrations.invalidIndexes()).isEmpty();
-    migrations.validate();
-  }
-
-  @Test
-  void theTrigramNameIndex_v7_buildsConcurrentlyUnderWrites_andEndsValid() throws Exception {
-    // A database at V6, with rows, as production was before V7.
-    TestDatabase atV6 = TestDatabaseFactory.configure().load().createEmpty();
-    try (atV6) {
-      Path scripts = dir.resolve("v6");
-      Files.createDirectories(scripts);
-      Fixtures.copyScripts(scripts);
-      Path v7 = scripts.resolve("migration").resolve("V7__create_carriers_name_trgm_index.sql");
-      assertThat(Files.readString(v7)).containsIgnoringCase("create index concurrently");
-      Path later = dir.resolve("later");
-      Files.createDirectories(later);
-      List<Path> held = new ArrayList<>();
-      try (var files = Files.list(scripts.resolve("migration"))) {
-        for (Path file : files.toList()) {
-          if (version(file) >= 7) {
-            held.add(Files.move(file, later.resolve(file.getFileName())));
-          }
-        }
-      }
-      Fixtures.fromDirectory(atV6, scripts).globalMetrics(false).load().migrate();
-      Fixtures.execute(atV6, "insert into carriers (name, mc_number)"
-          + " select 'Carrier ' || i, i::text from generate_series(1, 20000) i");
-      for (Path file : held) {
-        Files.move(file, scripts.resolve("migration").resolve(file.getFileName()));
-      }
-
-      WriteLoad load = WriteLoad.start(atV6, 3);
-      AtomicInteger writesWhenBuildStarted = new AtomicInteger(-1);
-      AtomicInteger writesWhenBuildEnded = new AtomicInteger(-1);
-      CarriersMigrations migrations = Fixtures.fromDirectory(atV6, scripts).globalMetrics(false)
-          .progress(line -> {
-            if (line.contains("version 7")) {
-              writesWhenBuildStarted.set(load.writes());
-            }
-          })
-          .listener(new MigrationListener() {
-            @Override
-            public void onSuccess(MigrationEvent event) {
-              if ("7".equals(event.version())) {
-                writesWhenBuildEnded.set(load.writes());
-              }
-            }
-          })
-          .load();
-      MigrateResult result;
-      try {
-        result = migrations.migrate();
-      } finally {
-        load.stop();
-      }
-
-      assertThat(result.appliedVersions()).startsWith("7");
-      assertThat(load.writes()).isGreaterThanOrEqualTo(300);
-      assertThat(writesWhenBuildEnded.get()).as("writes went through while V7 built its index")
-          .isGreaterThan(writesWhenBuildStarted.get()).isGreaterThanOrEqualTo(0);
-      assertThat(Fixtures.query(atV6, "select i.indisvalid from pg_index i"
-          + " where i.indexrelid = 'carriers_name_trgm_idx'::regclass")).containsExactly("t");
-      assertThat(migrations.invalidIndexes()).isEmpty();
-    }
-  }
-
-  private static int version(Path script) {
-    String name = script.getFileName().toString();
-    return Integer.parseInt(name.substring(1, name.indexOf("__")));
+    return new BuildUnderWrites(migrations, result, writesWhenBuildStarted.get(), writesWhenBuildEnded.get(),
+        load.writes());
   }
 
   /** Writers inserting and updating carriers on their own connections until stopped. */
@@ -241,9 +211,7 @@ class ConcurrentIndexIT {
   @Test
   void aConcurrentBuildBlockedByALongTransaction_timesOut_isNotRetried_andItsInvalidIndexIsReported()
       throws Exception {
-    write("migration", INDEX_MIGRATION,
-        "create index concurrently carriers_name_lower_idx on carriers (lower(name));\n");
-    write("rollback", INDEX_MIGRATION, "drop index concurrently if exists carriers_name_lower_idx;\n");
+    addLowerNameIndexMigration();
     CarriersMigrations migrations = Fixtures.fromDirectory(database, dir).globalMetrics(false)
         .lockTimeout(Duration.ofMillis(300)).lockTimeoutRetries(3).retryBackoff(Duration.ofMillis(10)).load();
 
@@ -267,9 +235,9 @@ class ConcurrentIndexIT {
   void aFailedConcurrentBuild_leavesAnInvalidIndex_reportedByValidate_withTheFix() throws Exception {
     // Duplicate names make the unique build fail after the index was created: it stays INVALID.
     Fixtures.execute(database, "insert into carriers (name, mc_number) values ('Carrier 1', '99999999')");
-    write("migration", INDEX_MIGRATION,
-        "create unique index concurrently carriers_name_unique_idx on carriers (name);\n");
-    write("rollback", INDEX_MIGRATION, "drop index concurrently if exists carriers_name_unique_idx;\n");
+    Fixtures.addMigration(dir, INDEX_MIGRATION,
+        "create unique index concurrently carriers_name_unique_idx on carriers (name);\n",
+        "drop index concurrently if exists carriers_name_unique_idx;\n");
     CarriersMigrations migrations = Fixtures.fromDirectory(database, dir).globalMetrics(false).load();
 
     assertThatThrownBy(migrations::migrate).isInstanceOf(MigrationException.class);
@@ -302,7 +270,4 @@ class ConcurrentIndexIT {
     migrations.validate();
   }
 
-  private void write(String folder, String name, String sql) throws Exception {
-    Files.writeString(dir.resolve(folder).resolve(name), sql, StandardCharsets.UTF_8);
-  }
 }

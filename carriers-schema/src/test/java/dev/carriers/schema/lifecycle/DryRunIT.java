@@ -6,7 +6,6 @@ import dev.carriers.schema.CarriersMigrations;
 import dev.carriers.schema.internal.ScriptCatalog;
 import dev.carriers.testing.CarriersDatabase;
 import dev.carriers.testing.TestDatabase;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -66,12 +65,12 @@ class DryRunIT {
   @Test
   void dryRun_ofLaterMigrations_onADatabaseWithRows_reportsTheirLocks(@TempDir Path dir) throws Exception {
     Fixtures.copyScripts(dir);
-    Files.writeString(dir.resolve("migration/V900__add_carriers_email.sql"),
-        "set local lock_timeout = '5s';\nalter table carriers add column email text;");
-    Files.writeString(dir.resolve("migration/V901__index_carriers_email.sql"),
-        "create index concurrently carriers_email_idx on carriers (email);");
-    Files.writeString(dir.resolve("migration/V902__count_carriers.sql"),
-        "create table carrier_counts as select count(*) as n from carriers;");
+    Fixtures.addMigration(dir, "V900__add_carriers_email.sql",
+        "set local lock_timeout = '5s';\nalter table carriers add column email text;", null);
+    Fixtures.addMigration(dir, "V901__index_carriers_email.sql",
+        "create index concurrently carriers_email_idx on carriers (email);", null);
+    Fixtures.addMigration(dir, "V902__count_carriers.sql",
+        "create table carrier_counts as select count(*) as n from carriers;", null);
     CarriersMigrations current = CarriersMigrations.configure().dataSource(database.dataSource()).load();
     current.migrate();
     Fixtures.execute(database, "insert into carriers (name, mc_number) values ('Acme', '123')");
@@ -98,9 +97,9 @@ class DryRunIT {
   @Test
   void dryRun_reportsAFailingMigration_andSkipsTheRest(@TempDir Path dir) throws Exception {
     Fixtures.copyScripts(dir);
-    Files.writeString(dir.resolve("migration/V900__create_notes.sql"), "create table notes (id int);");
-    Files.writeString(dir.resolve("migration/V901__break.sql"), "alter table no_such_table add column x int;");
-    Files.writeString(dir.resolve("migration/V902__after.sql"), "create table after_break (id int);");
+    Fixtures.addMigration(dir, "V900__create_notes.sql", "create table notes (id int);", null);
+    Fixtures.addMigration(dir, "V901__break.sql", "alter table no_such_table add column x int;", null);
+    Fixtures.addMigration(dir, "V902__after.sql", "create table after_break (id int);", null);
     CarriersMigrations.configure().dataSource(database.dataSource()).load().migrate();
     String dump = Fixtures.schemaDump(database);
 

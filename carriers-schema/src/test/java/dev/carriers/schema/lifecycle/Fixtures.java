@@ -47,6 +47,23 @@ final class Fixtures {
     }
   }
 
+  /** Copies the build's scripts to {@code dir} ({@link #copyScripts}) and migrates the database with them. */
+  static void copyScriptsAndMigrate(TestDatabase database, Path dir) throws IOException {
+    copyScripts(dir);
+    fromDirectory(database, dir).load().migrate();
+  }
+
+  /**
+   * Adds a migration to the scripts {@link #copyScripts} copied to {@code dir}, with its reverse
+   * script unless that is null.
+   */
+  static void addMigration(Path dir, String name, String sql, String reverseSql) throws IOException {
+    Files.writeString(dir.resolve("migration").resolve(name), sql, StandardCharsets.UTF_8);
+    if (reverseSql != null) {
+      Files.writeString(dir.resolve("rollback").resolve(name), reverseSql, StandardCharsets.UTF_8);
+    }
+  }
+
   /** A configuration reading the scripts copied by {@link #copyScripts}. */
   static MigrationsConfiguration fromDirectory(TestDatabase database, Path dir) {
     return CarriersMigrations.configure()

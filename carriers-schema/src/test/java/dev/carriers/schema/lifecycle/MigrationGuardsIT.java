@@ -18,7 +18,6 @@ import dev.carriers.schema.monitoring.MigrationOutcome;
 import dev.carriers.testing.CarriersDatabase;
 import dev.carriers.testing.TestDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -49,12 +48,11 @@ class MigrationGuardsIT {
 
   @BeforeEach
   void migratedDatabaseWithOnePendingAlter() throws Exception {
-    Fixtures.copyScripts(dir);
-    Fixtures.fromDirectory(database, dir).load().migrate();
+    Fixtures.copyScriptsAndMigrate(database, dir);
     Fixtures.execute(database, "insert into carriers (name, mc_number) values ('Acme Freight', '123456')");
     // Needs an ACCESS EXCLUSIVE lock on carriers: it waits for every open transaction that read it.
-    write("migration", BLOCKED_MIGRATION, "alter table carriers add column note text;\n");
-    write("rollback", BLOCKED_MIGRATION, "alter table carriers drop column note;\n");
+    Fixtures.addMigration(dir, BLOCKED_MIGRATION, "alter table carriers add column note text;\n",
+        "alter table carriers drop column note;\n");
   }
 
   @Test
@@ -190,8 +188,7 @@ class MigrationGuardsIT {
   void migrate_withAStatementTimeout_cancelsARunawayStatement() throws Exception {
     Files.delete(dir.resolve("migration").resolve(BLOCKED_MIGRATION));
     Files.delete(dir.resolve("rollback").resolve(BLOCKED_MIGRATION));
-    write("migration", "V100__backfill_slowly.sql", "select pg_sleep(5);\n");
-    write("rollback", "V100__backfill_slowly.sql", "select 1;\n");
+    Fixtures.addMigration(dir, "V100__backfill_slowly.sql", "select pg_sleep(5);\n", "select 1;\n");
     List<String> historyBefore = Fixtures.history(database);
     CarriersMigrations migrations = guarded().statementTimeout(Duration.ofSeconds(1)).load();
 
@@ -271,7 +268,4 @@ class MigrationGuardsIT {
     }
   }
 
-  private void write(String folder, String name, String sql) throws Exception {
-    Files.writeString(dir.resolve(folder).resolve(name), sql, StandardCharsets.UTF_8);
-  }
 }

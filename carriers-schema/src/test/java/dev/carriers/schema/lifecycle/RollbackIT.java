@@ -101,8 +101,7 @@ class RollbackIT {
   @Test
   void refused_whenTheDatabaseHasMigrationsThisBuildDoesNotKnow(@TempDir Path dir) throws Exception {
     Fixtures.copyScripts(dir);
-    Files.writeString(dir.resolve("migration/V900__create_notes.sql"), "create table notes (id int);");
-    Files.writeString(dir.resolve("rollback/V900__create_notes.sql"), "drop table notes;");
+    Fixtures.addMigration(dir, "V900__create_notes.sql", "create table notes (id int);", "drop table notes;");
     Fixtures.fromDirectory(database, dir).load().migrate();
     String dump = Fixtures.schemaDump(database);
 
@@ -129,10 +128,8 @@ class RollbackIT {
   @Test
   void failingReverseScript_rollsBackItsOwnTransaction_keepsEarlierUndone(@TempDir Path dir) throws Exception {
     Fixtures.copyScripts(dir);
-    Files.writeString(dir.resolve("migration/V900__create_notes.sql"), "create table notes (id int);");
-    Files.writeString(dir.resolve("rollback/V900__create_notes.sql"), "drop table notes;");
-    Files.writeString(dir.resolve("migration/V901__add_notes_text.sql"), "alter table notes add column text text;");
-    Files.writeString(dir.resolve("rollback/V901__add_notes_text.sql"),
+    Fixtures.addMigration(dir, "V900__create_notes.sql", "create table notes (id int);", "drop table notes;");
+    Fixtures.addMigration(dir, "V901__add_notes_text.sql", "alter table notes add column text text;",
         "alter table notes drop column text;\nselect 1 / 0;");
     CarriersMigrations fromDir = Fixtures.fromDirectory(database, dir).load();
     fromDir.migrate();
@@ -150,9 +147,8 @@ class RollbackIT {
   @Test
   void reverseScriptWithConcurrently_runsOutsideATransaction(@TempDir Path dir) throws Exception {
     Fixtures.copyScripts(dir);
-    Files.writeString(dir.resolve("migration/V900__index_carriers_name.sql"),
-        "create index concurrently carriers_name_idx on carriers (name);");
-    Files.writeString(dir.resolve("rollback/V900__index_carriers_name.sql"),
+    Fixtures.addMigration(dir, "V900__index_carriers_name.sql",
+        "create index concurrently carriers_name_idx on carriers (name);",
         "drop index concurrently if exists carriers_name_idx;");
     CarriersMigrations fromDir = Fixtures.fromDirectory(database, dir).load();
     fromDir.migrate();
