@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * Loads a dataset into a migrated carriers database (migration V9 or later) in one transaction.
@@ -71,16 +72,23 @@ public final class CarriersSeeder {
   }
 
   /**
-   * Tells whether the database is marked as production.
+   * Tells whether the database is marked as production. A database without the marker table (not
+   * yet migrated to the version that creates {@code database_role}, or just cleaned) is not marked.
    *
    * @return true when marked
    * @throws SeedFailedException if the database cannot be read
    */
   public boolean isProductionDatabase() {
     try (Connection connection = configuration.dataSource().getConnection();
-        PreparedStatement statement = connection.prepareStatement("select production from database_role");
-        ResultSet rows = statement.executeQuery()) {
-      return rows.next() && rows.getBoolean(1);
+        Statement statement = connection.createStatement()) {
+      try (ResultSet table = statement.executeQuery("select to_regclass('database_role') is not null")) {
+        if (!table.next() || !table.getBoolean(1)) {
+          return false;
+        }
+      }
+      try (ResultSet rows = statement.executeQuery("select production from database_role")) {
+        return rows.next() && rows.getBoolean(1);
+      }
     } catch (SQLException e) {
       throw SeedRun.translate("read database role", e);
     }

@@ -340,4 +340,9 @@ class CarriersSeederIT {
         .isInstanceOfSatisfying(SeedFailedException.class, e -> assertThat(e.sqlState()).isEqualTo("42P01"))
         .hasMessageContaining("migrate the database first");
   }
+
+  @Test
+  void aDatabaseWithoutTheMarkerTable_isNotProduction(@CarriersDatabase(migrate = false) DataSource empty) {
+    assertThat(CarriersSeeder.configure().dataSource(empty).load().isProductionDatabase()).isFalse();
+  }
 }

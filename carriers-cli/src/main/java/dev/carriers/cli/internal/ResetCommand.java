@@ -9,11 +9,6 @@ import dev.carriers.seed.CarriersSeeder;
 import dev.carriers.seed.Environment;
 import dev.carriers.seed.SeedException;
 import java.io.Console;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import javax.sql.DataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -67,13 +62,12 @@ public final class ResetCommand extends DatabaseCommand {
     if (force) {
       confirmForce(url.database());
     }
-    DataSource dataSource = url.unpooledDataSource();
-    CarriersSeeder seeder = SeedCommand.seeder(dataSource, environment, force, "carriers reset");
+    CarriersSeeder seeder = SeedCommand.seeder(url.unpooledDataSource(), environment, force, "carriers reset");
     CarriersMigrations migrations = configuration.cleanEnabled(true).load();
     String arguments = (skipSeed ? "skip-seed" : "seed") + (force ? ",forced" : "");
     MigrateResult result = migrations.audited("reset", arguments, ResetCommand::isRefusal, () -> {
       // Asked even when forced: the drop takes the marker with it, and it is put back after.
-      boolean production = isMarkedProduction(dataSource, seeder);
+      boolean production = seeder.isProductionDatabase();
       if (production && !force) {
         throw new CommandFailure(ExitCode.RESET_REFUSED, "reset refused: the database is marked production;"
             + " force it (and confirm) to reset anyway", null);
@@ -113,22 +107,6 @@ public final class ResetCommand extends DatabaseCommand {
       // The exit code is the seed's own (9 refused, 10 failed), by its kind, as for carriers seed.
       throw new CommandFailure(ExitCode.of(e.kind()), "reset: reset failed: seed: " + e.getMessage(), e);
     }
-  }
-
-  // carriers-seed's marker table comes with migration V9; a database without it is not production.
-  private static boolean isMarkedProduction(DataSource dataSource, CarriersSeeder seeder) {
-    try (Connection connection = dataSource.getConnection();
-        Statement statement = connection.createStatement();
-        ResultSet row = statement.executeQuery("select to_regclass('database_role') is not null")) {
-      row.next();
-      if (!row.getBoolean(1)) {
-        return false;
-      }
-    } catch (SQLException e) {
-      throw new CommandFailure(ErrorReport.exitCodeOf(e), "reset failed: reading the production marker: "
-          + ErrorReport.firstLine(e.getMessage()), e);
-    }
-    return seeder.isProductionDatabase();
   }
 
   private void confirmForce(String database) {
