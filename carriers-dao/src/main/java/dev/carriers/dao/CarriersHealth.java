@@ -55,7 +55,8 @@ public record CarriersHealth(boolean reachable, Duration roundTrip, Pool pool, S
    * @param active connections in use
    * @param idle connections ready
    * @param total connections open
-   * @param waiting threads waiting for a connection (pending)
+   * @param waiting threads waiting for a connection (pending): the most seen while the check ran, so a
+   *     check that itself waits for a saturated pool still reports the threads queued before it
    * @param max the pool's maximum size
    * @param acquireTimeP95 the 95th percentile of the time callers waited for a connection over the last
    *     two minutes, when metered ({@link CarriersConfiguration#meterRegistry}); else null

@@ -76,6 +76,9 @@ public final class HealthProbe {
    * @return the health
    */
   public CarriersHealth check() {
+    // The pool before this check waits for a connection itself: when the pool is saturated, the
+    // threads queued now are the application's.
+    CarriersHealth.Pool before = pool();
     Duration roundTrip;
     CarriersHealth.Server server;
     try (Connection connection = dataSource.getConnection();
@@ -90,7 +93,7 @@ public final class HealthProbe {
     } catch (Exception e) {
       RuntimeException translated = ErrorTranslator.translate("health check", e instanceof RuntimeException r ? r
           : new WrappedCheckedException(e));
-      return new CarriersHealth(false, null, pool(), cachedSchema, translated.getMessage());
+      return new CarriersHealth(false, null, before, cachedSchema, translated.getMessage());
     }
     String problem = null;
     CarriersHealth.Schema schema = cachedSchema;
@@ -102,7 +105,17 @@ public final class HealthProbe {
         problem = "schema state unknown: " + ErrorTranslator.translate("health check", e).getMessage();
       }
     }
-    return new CarriersHealth(true, roundTrip, pool(), schema, problem, server);
+    return new CarriersHealth(true, roundTrip, after(before), schema, problem, server);
+  }
+
+  /** The pool after the check, with the most threads seen waiting while it ran. */
+  private CarriersHealth.Pool after(CarriersHealth.Pool before) {
+    CarriersHealth.Pool after = pool();
+    if (before == null || after == null || before.waiting() <= after.waiting()) {
+      return after;
+    }
+    return new CarriersHealth.Pool(after.active(), after.idle(), after.total(), before.waiting(), after.max(),
+        after.acquireTimeP95());
   }
 
   /** The server's load, or null when it cannot be read (a mock, a server without the views). */
