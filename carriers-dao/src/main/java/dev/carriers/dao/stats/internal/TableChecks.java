@@ -36,14 +36,14 @@ final class TableChecks {
        order by seq_scan desc, seq_tup_read desc, 1, 2""";
 
   private static final String DEAD_TUPLES = """
-      select schemaname, relname, n_dead_tup, n_live_tup,
-             n_dead_tup::float8 / greatest(n_dead_tup + n_live_tup, 1),
-             coalesce(greatest(last_autovacuum, last_vacuum)::text, 'never'),
+      select t.schemaname, t.relname, t.n_dead_tup, t.n_live_tup,
+             t.n_dead_tup::float8 / greatest(t.n_dead_tup + t.n_live_tup, 1),
+             coalesce(greatest(t.last_autovacuum, t.last_vacuum)::text, 'never'),
              coalesce((select option_value from pg_options_to_table(c.reloptions)
                         where option_name = 'autovacuum_enabled'), 'on')
         from pg_stat_user_tables t
         join pg_class c on c.oid = t.relid
-       where n_dead_tup >= ?
+       where t.n_dead_tup >= ?
        order by 5 desc, 1, 2""";
 
   private static final String WRAPAROUND = """
