@@ -13,14 +13,17 @@ final class StatsFixtures {
   }
 
   /**
-   * Runs statements on a connection of their own and closes it, which flushes the session's
-   * statistics to the server's cumulative statistics at once.
+   * Runs statements on a connection of their own, then has the session flush its statistics to the
+   * server's cumulative statistics before the call returns (PostgreSQL 15's
+   * {@code pg_stat_force_next_flush()}: the backend flushes when it goes idle, before it answers),
+   * so that the next check sees them; closing the connection alone would flush them a moment later.
    */
   static void execute(DataSource dataSource, String... sql) throws SQLException {
     try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
       for (String each : sql) {
         statement.execute(each);
       }
+      statement.execute("select pg_stat_force_next_flush()");
     }
   }
 
