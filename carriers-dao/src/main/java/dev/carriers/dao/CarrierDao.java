@@ -67,6 +67,11 @@ import org.jooq.impl.DSL;
  * {@link DatabaseUnavailableException} or {@link CarriersDataAccessException}. A failed call writes
  * nothing.
  *
+ * <p>Every statement is timed: one that runs past the slow-statement threshold is logged (see
+ * {@link CarriersConfiguration#slowStatementThreshold}); with a meter registry each call is also
+ * recorded as the timer {@code carriers.dao} by operation and outcome
+ * ({@link dev.carriers.dao.monitoring.DaoMetrics}).
+ *
  * <p>Thread-safe. A DAO from {@link Carriers#carriers()} runs each call on a pooled connection in
  * its own transaction (autocommit); one from {@link CarriersTransaction#carriers()} runs in that
  * transaction.
