@@ -13,7 +13,7 @@ public final class Benchmarks {
   /**
    * Runs a benchmark.
    *
-   * @param args the benchmark's name ({@code clone}, {@code seed}, {@code dao}) and its own arguments
+   * @param args the benchmark's name ({@code clone}, {@code seed}, {@code dao}, {@code metrics}) and its own arguments
    * @throws Exception when the benchmark fails
    */
   public static void main(String[] args) throws Exception {
@@ -23,7 +23,9 @@ public final class Benchmarks {
       case "clone" -> CloneBenchmark.main(rest);
       case "seed" -> SeedBenchmark.main(rest);
       case "dao" -> DaoBenchmark.main(rest);
-      default -> throw new IllegalArgumentException("unknown benchmark \"" + name + "\"; known: clone, seed, dao");
+      case "metrics" -> MetricsBenchmark.main(rest);
+      default -> throw new IllegalArgumentException("unknown benchmark \"" + name + "\"; known: clone, seed, dao,"
+          + " metrics");
     }
   }
 }

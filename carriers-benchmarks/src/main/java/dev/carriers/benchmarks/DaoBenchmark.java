@@ -46,7 +46,7 @@ final class DaoBenchmark {
       String status, long version) {
   }
 
-  private interface Op {
+  interface Op {
     void run(int i) throws Exception;
   }
 
@@ -69,7 +69,7 @@ final class DaoBenchmark {
     }
   }
 
-  private static void load(DataSource dataSource) throws SQLException {
+  static void load(DataSource dataSource) throws SQLException {
     try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
       statement.execute("insert into carriers(name, mc_number, status)"
           + " select 'Carrier ' || g, g::text, (array['ACTIVE','INACTIVE','OUT_OF_SERVICE'])[1 + g % 3]::carrier_status"
@@ -134,7 +134,11 @@ final class DaoBenchmark {
     }
   }
 
-  private static String[] measure(String name, int iterations, int warmup, Op dao, Op raw) throws Exception {
+  /**
+   * Times two ways of doing the same thing, back to back in each iteration, alternating which goes
+   * first: the row of a table with each one's p50 and p99 and their ratios (first over second).
+   */
+  static String[] measure(String name, int iterations, int warmup, Op dao, Op raw) throws Exception {
     long[] daoNanos = new long[iterations];
     long[] rawNanos = new long[iterations];
     for (int i = 0; i < warmup + iterations; i++) {

@@ -98,7 +98,19 @@ public enum ExitCode {
   INVALID_INDEX(21, "status: an index is invalid (failed CREATE INDEX CONCURRENTLY)"),
 
   /** {@code smoke-test}: a post-migrate check failed. */
-  SMOKE_TEST_FAILED(22, "smoke-test: a post-migrate check failed");
+  SMOKE_TEST_FAILED(22, "smoke-test: a post-migrate check failed"),
+
+  /** {@code stats}: a check is past its warning threshold (none critical, none failed to run). */
+  STATS_WARN(40, "stats: a check is at WARN"),
+
+  /** {@code stats}: a check is past its critical threshold (whatever the others say). */
+  STATS_CRITICAL(41, "stats: a check is CRITICAL"),
+
+  /**
+   * {@code stats}: a check could not run at all (permission denied, its statement timed out), and
+   * none is critical: its answer is unknown. An unreachable database is {@link #DATABASE_UNREACHABLE}.
+   */
+  STATS_CHECK_FAILED(42, "stats: a check could not run (and none is CRITICAL)");
 
   private final int code;
   private final String description;

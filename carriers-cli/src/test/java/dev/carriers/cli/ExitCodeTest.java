@@ -33,7 +33,9 @@ class ExitCodeTest {
         Map.entry(ExitCode.BASELINE_REFUSED, 13), Map.entry(ExitCode.RESET_REFUSED, 14),
         Map.entry(ExitCode.SCHEMA_LOCKED, 15), Map.entry(ExitCode.LINT_FAILED, 16),
         Map.entry(ExitCode.LINT_UNAVAILABLE, 17), Map.entry(ExitCode.LOCK_TIMEOUT, 20),
-        Map.entry(ExitCode.INVALID_INDEX, 21), Map.entry(ExitCode.SMOKE_TEST_FAILED, 22));
+        Map.entry(ExitCode.INVALID_INDEX, 21), Map.entry(ExitCode.SMOKE_TEST_FAILED, 22),
+        Map.entry(ExitCode.STATS_WARN, 40), Map.entry(ExitCode.STATS_CRITICAL, 41),
+        Map.entry(ExitCode.STATS_CHECK_FAILED, 42));
   }
 
   @Test

@@ -6,6 +6,9 @@ import dev.carriers.dao.internal.CarrierRows;
 import dev.carriers.dao.internal.CarrierStatements;
 import dev.carriers.dao.internal.Cursor;
 import dev.carriers.dao.internal.ErrorTranslator;
+import dev.carriers.dao.internal.Instruments;
+import dev.carriers.dao.internal.Operation;
+import dev.carriers.dao.internal.StatementBinder;
 import dev.carriers.dao.validation.CarrierValidationException;
 import dev.carriers.dao.validation.CarrierValidator;
 import dev.carriers.dao.validation.McNumbers;
@@ -23,10 +26,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.InsertValuesStep3;
-import org.jooq.Record1;
 import org.jooq.Result;
 import org.jooq.impl.DSL;
 
@@ -64,6 +67,11 @@ import org.jooq.impl.DSL;
  * {@link DatabaseUnavailableException} or {@link CarriersDataAccessException}. A failed call writes
  * nothing.
  *
+ * <p>Every statement is timed: one that runs past the slow-statement threshold is logged (see
+ * {@link CarriersConfiguration#slowStatementThreshold}); with a meter registry each call is also
+ * recorded as the timer {@code carriers.dao} by operation and outcome
+ * ({@link dev.carriers.dao.monitoring.DaoMetrics}).
+ *
  * <p>Thread-safe. A DAO from {@link Carriers#carriers()} runs each call on a pooled connection in
  * its own transaction (autocommit); one from {@link CarriersTransaction#carriers()} runs in that
  * transaction.
@@ -77,10 +85,12 @@ public final class CarrierDao {
   private static final CarrierRows ROWS = new CarrierRows();
 
   private final DSLContext dsl;
+  private final Instruments instruments;
   private final CarrierValidator validator = CarrierValidator.instance();
 
-  CarrierDao(DSLContext dsl) {
+  CarrierDao(DSLContext dsl, Instruments instruments) {
     this.dsl = dsl;
+    this.instruments = instruments;
   }
 
   /**
@@ -92,10 +102,12 @@ public final class CarrierDao {
    * @throws DuplicateMcNumberException if another carrier has the MC number
    */
   public CarrierRecord create(NewCarrier carrier) {
-    String operation = "create carrier";
-    validator.validate(operation, carrier);
-    CarrierStatements.Insert insert = STATEMENTS.insert(carrier);
-    return query(operation, insert.sql(), statement -> insert.bind(statement, carrier), CarrierDao::single);
+    return observe(Operation.CREATE, () -> {
+      validator.validate(Operation.CREATE.description(), carrier);
+      CarrierStatements.Insert insert = STATEMENTS.insert(carrier);
+      return query(Operation.CREATE, insert.sql(), statement -> insert.bind(statement, carrier), CarrierDao::single,
+          ONE_ROW);
+    });
   }
 
   /**
@@ -110,7 +122,11 @@ public final class CarrierDao {
    *     was written
    */
   public List<CarrierRecord> createAll(List<NewCarrier> carriers) {
-    String operation = "create carriers";
+    return observe(Operation.CREATE_ALL, () -> insertAll(carriers));
+  }
+
+  private List<CarrierRecord> insertAll(List<NewCarrier> carriers) {
+    String operation = Operation.CREATE_ALL.description();
     if (carriers == null) {
       throw new CarrierValidationException(operation, List.of(new Violation("carriers", "must not be null", null)));
     }
@@ -144,7 +160,13 @@ public final class CarrierDao {
           for (NewCarrier carrier : chunk) {
             insert = insert.values(DSL.val(carrier.name()), DSL.val(carrier.mcNumber()), status(carrier.status()));
           }
-          Result<CarrierRecord> rows = insert.returning().fetch();
+          long start = System.nanoTime();
+          Result<CarrierRecord> rows = null;
+          try {
+            rows = insert.returning().fetch();
+          } finally {
+            instruments.statementEnded(Operation.CREATE_ALL, insert, start, rows == null ? -1 : rows.size());
+          }
           // Identity values are drawn in VALUES order within one statement: id order is input order.
           rows.sortAsc(CARRIERS.ID);
           created.addAll(rows);
@@ -166,7 +188,7 @@ public final class CarrierDao {
    * @return the carrier, or empty if there is none
    */
   public Optional<CarrierRecord> findById(long id) {
-    return Optional.ofNullable(selectById("find carrier", id));
+    return observe(Operation.FIND_BY_ID, () -> Optional.ofNullable(selectById(Operation.FIND_BY_ID, id)));
   }
 
   /**
@@ -177,12 +199,13 @@ public final class CarrierDao {
    * @throws CarrierNotFoundException if there is none
    */
   public CarrierRecord getById(long id) {
-    String operation = "get carrier";
-    CarrierRecord found = selectById(operation, id);
-    if (found == null) {
-      throw new CarrierNotFoundException(operation, id);
-    }
-    return found;
+    return observe(Operation.GET_BY_ID, () -> {
+      CarrierRecord found = selectById(Operation.GET_BY_ID, id);
+      if (found == null) {
+        throw new CarrierNotFoundException(Operation.GET_BY_ID.description(), id);
+      }
+      return found;
+    });
   }
 
   /**
@@ -194,17 +217,18 @@ public final class CarrierDao {
    * @throws CarrierValidationException if the text is not an MC number, before any SQL
    */
   public Optional<CarrierRecord> findByMcNumber(String mcNumber) {
-    String operation = "find carrier by MC number";
-    Optional<String> canonical = McNumbers.canonical(mcNumber);
-    if (canonical.isEmpty()) {
-      throw new CarrierValidationException(operation,
-          List.of(new Violation("mcNumber", mcNumber == null || mcNumber.isBlank() ? "must not be blank" : McNumbers.RULE,
-              mcNumber)));
-    }
-    String value = canonical.get();
-    CarrierStatements.SelectByMcNumber find = STATEMENTS.selectByMcNumber();
-    return Optional.ofNullable(query(operation, find.sql(), statement -> find.bind(statement, value),
-        CarrierDao::singleOrNull));
+    Operation operation = Operation.FIND_BY_MC_NUMBER;
+    return observe(operation, () -> {
+      Optional<String> canonical = McNumbers.canonical(mcNumber);
+      if (canonical.isEmpty()) {
+        throw new CarrierValidationException(operation.description(), List.of(new Violation("mcNumber",
+            mcNumber == null || mcNumber.isBlank() ? "must not be blank" : McNumbers.RULE, mcNumber)));
+      }
+      String value = canonical.get();
+      CarrierStatements.SelectByMcNumber find = STATEMENTS.selectByMcNumber();
+      return Optional.ofNullable(query(operation, find.sql(), statement -> find.bind(statement, value),
+          CarrierDao::singleOrNull, ZERO_OR_ONE));
+    });
   }
 
   /**
@@ -220,15 +244,17 @@ public final class CarrierDao {
    * @throws DuplicateMcNumberException if another carrier has the new MC number
    */
   public CarrierRecord update(long id, long expectedVersion, CarrierUpdate change) {
-    String operation = "update carrier";
-    validateUpdate(operation, change);
-    CarrierStatements.Update statement = STATEMENTS.update(change);
-    CarrierRecord updated = query(operation, statement.sql(),
-        prepared -> statement.bind(prepared, change, id, expectedVersion), CarrierDao::singleOrNull);
-    if (updated == null) {
-      throw missingOrStale(operation, id, expectedVersion);
-    }
-    return updated;
+    Operation operation = Operation.UPDATE;
+    return observe(operation, () -> {
+      validateUpdate(operation.description(), change);
+      CarrierStatements.Update statement = STATEMENTS.update(change);
+      CarrierRecord updated = query(operation, statement.sql(),
+          prepared -> statement.bind(prepared, change, id, expectedVersion), CarrierDao::singleOrNull, ZERO_OR_ONE);
+      if (updated == null) {
+        throw missingOrStale(operation, id, expectedVersion);
+      }
+      return updated;
+    });
   }
 
   /**
@@ -246,7 +272,7 @@ public final class CarrierDao {
   public CarrierRecord update(CarrierRecord read, CarrierUpdate change) {
     Objects.requireNonNull(read, "read");
     if (read.getId() == null || read.getVersion() == null) {
-      throw new CarrierValidationException("update carrier",
+      throw new CarrierValidationException(Operation.UPDATE.description(),
           List.of(new Violation("carrier", "must be a carrier read from the database (id and version set)", null)));
     }
     return update(read.getId(), read.getVersion(), change);
@@ -259,7 +285,7 @@ public final class CarrierDao {
    * @return true if it existed
    */
   public boolean delete(long id) {
-    return run("delete carrier", () -> dsl.deleteFrom(CARRIERS).where(CARRIERS.ID.eq(id)).execute()) == 1;
+    return observe(Operation.DELETE, () -> deleteRow(id, 0, false) == 1);
   }
 
   /**
@@ -271,11 +297,31 @@ public final class CarrierDao {
    * @throws StaleCarrierException if someone changed it since it was read
    */
   public void delete(long id, long expectedVersion) {
-    String operation = "delete carrier";
-    int deleted = run(operation, () -> dsl.deleteFrom(CARRIERS)
-        .where(CARRIERS.ID.eq(id).and(CARRIERS.VERSION.eq(expectedVersion))).execute());
-    if (deleted == 0) {
-      throw missingOrStale(operation, id, expectedVersion);
+    observe(Operation.DELETE, () -> {
+      if (deleteRow(id, expectedVersion, true) == 0) {
+        throw missingOrStale(Operation.DELETE, id, expectedVersion);
+      }
+      return null;
+    });
+  }
+
+  private int deleteRow(long id, long expectedVersion, boolean versioned) {
+    CarrierStatements.Delete delete = STATEMENTS.delete(versioned);
+    StatementBinder binder = statement -> delete.bind(statement, id, expectedVersion);
+    try {
+      return dsl.connectionResult(connection -> {
+        long start = System.nanoTime();
+        int deleted = -1;
+        try (PreparedStatement statement = connection.prepareStatement(delete.sql())) {
+          binder.bind(statement);
+          deleted = statement.executeUpdate();
+          return deleted;
+        } finally {
+          instruments.statementEnded(Operation.DELETE, delete.sql(), start, deleted, binder);
+        }
+      });
+    } catch (RuntimeException e) {
+      throw ErrorTranslator.translate(Operation.DELETE.description(), e);
     }
   }
 
@@ -291,11 +337,13 @@ public final class CarrierDao {
    * @return the number of matching carriers
    */
   public long count(CarrierQuery query) {
-    Objects.requireNonNull(query, "query");
-    CarrierStatements.Count count = STATEMENTS.count(query);
-    return query("count carriers", count.sql(), statement -> count.bind(statement, query), rows -> {
-      rows.next();
-      return rows.getLong(1);
+    return observe(Operation.COUNT, () -> {
+      Objects.requireNonNull(query, "query");
+      CarrierStatements.Count count = STATEMENTS.count(query);
+      return query(Operation.COUNT, count.sql(), statement -> count.bind(statement, query), rows -> {
+        rows.next();
+        return rows.getLong(1);
+      }, ONE_ROW);
     });
   }
 
@@ -307,7 +355,11 @@ public final class CarrierDao {
    * @throws CarrierValidationException if the cursor was altered or made for other filters
    */
   public Page<CarrierRecord> list(CarrierQuery query) {
-    String operation = "list carriers";
+    return observe(Operation.LIST, () -> listPage(query));
+  }
+
+  private Page<CarrierRecord> listPage(CarrierQuery query) {
+    String operation = Operation.LIST.description();
     Objects.requireNonNull(query, "query");
     String fingerprint = Cursor.fingerprint(query.filterDescription());
     OptionalLong after = OptionalLong.empty();
@@ -321,7 +373,7 @@ public final class CarrierDao {
     int pageSize = query.pageSize();
     long afterId = after.orElse(0);
     CarrierStatements.ListPage statement = STATEMENTS.list(query, after.isPresent());
-    return query(operation, statement.sql(), prepared -> statement.bind(prepared, query, afterId), rows -> {
+    return query(Operation.LIST, statement.sql(), prepared -> statement.bind(prepared, query, afterId), rows -> {
       List<CarrierRecord> page = new ArrayList<>(pageSize);
       while (page.size() < pageSize && rows.next()) {
         page.add(ROWS.read(rows));
@@ -329,7 +381,7 @@ public final class CarrierDao {
       // The extra row only says that a next page exists: it is not mapped.
       return rows.next() ? new Page<>(page, Cursor.encode(page.get(pageSize - 1).getId(), fingerprint))
           : new Page<>(page, null);
-    });
+    }, page -> page.items().size());
   }
 
   private void validateUpdate(String operation, CarrierUpdate change) {
@@ -344,23 +396,18 @@ public final class CarrierDao {
     }
   }
 
-  private RuntimeException missingOrStale(String operation, long id, long expectedVersion) {
-    Record1<Long> current = run(operation, () -> dsl.select(CARRIERS.VERSION).from(CARRIERS)
-        .where(CARRIERS.ID.eq(id)).fetchOne());
+  private RuntimeException missingOrStale(Operation operation, long id, long expectedVersion) {
+    CarrierStatements.SelectById version = STATEMENTS.selectVersion();
+    Long current = query(operation, version.sql(), statement -> version.bind(statement, id),
+        rows -> rows.next() ? rows.getLong(1) : null, ZERO_OR_ONE);
     if (current == null) {
-      return new CarrierNotFoundException(operation, id);
+      return new CarrierNotFoundException(operation.description(), id);
     }
-    return new StaleCarrierException(operation, id, expectedVersion, current.value1());
+    return new StaleCarrierException(operation.description(), id, expectedVersion, current);
   }
 
   private static Field<CarrierStatus> status(CarrierStatus status) {
     return status == null ? DSL.defaultValue(CARRIERS.STATUS) : DSL.val(status, CARRIERS.STATUS);
-  }
-
-  /** Binds a statement's parameters. */
-  @FunctionalInterface
-  private interface Binder {
-    void bind(PreparedStatement statement) throws SQLException;
   }
 
   /** Reads a statement's result. */
@@ -369,28 +416,61 @@ public final class CarrierDao {
     T read(ResultSet rows) throws SQLException;
   }
 
+  /** The row count of a result that is one row. */
+  private static final ToLongFunction<Object> ONE_ROW = result -> 1;
+
+  /** The row count of a result that is one row or null. */
+  private static final ToLongFunction<Object> ZERO_OR_ONE = result -> result == null ? 0 : 1;
+
   /**
    * Runs one of the pre-rendered statements on the context's connection (the transaction's, in a
-   * transaction) and maps its rows without jOOQ's per-call rendering.
+   * transaction) and maps its rows without jOOQ's per-call rendering; the instruments see how long
+   * it took, and the row count that {@code rowCount} reads from the result.
    */
-  private <T> T query(String operation, String sql, Binder binder, Reader<T> reader) {
+  private <T> T query(Operation operation, String sql, StatementBinder binder, Reader<T> reader,
+      ToLongFunction<? super T> rowCount) {
     try {
       return dsl.connectionResult(connection -> {
+        long start = System.nanoTime();
+        long rows = -1;
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
           binder.bind(statement);
-          try (ResultSet rows = statement.executeQuery()) {
-            return reader.read(rows);
+          try (ResultSet results = statement.executeQuery()) {
+            T result = reader.read(results);
+            rows = rowCount.applyAsLong(result);
+            return result;
           }
+        } finally {
+          instruments.statementEnded(operation, sql, start, rows, binder);
         }
       });
     } catch (RuntimeException e) {
-      throw ErrorTranslator.translate(operation, e);
+      throw ErrorTranslator.translate(operation.description(), e);
     }
   }
 
-  private CarrierRecord selectById(String operation, long id) {
+  /**
+   * Runs a call, timing it and telling its outcome to the meters when metered (without meters it
+   * does not read the clock).
+   */
+  private <T> T observe(Operation operation, Supplier<T> call) {
+    if (!instruments.meters().enabled()) {
+      return call.get();
+    }
+    long start = System.nanoTime();
+    try {
+      T result = call.get();
+      instruments.meters().operation(operation, System.nanoTime() - start, null);
+      return result;
+    } catch (RuntimeException e) {
+      instruments.meters().operation(operation, System.nanoTime() - start, e);
+      throw e;
+    }
+  }
+
+  private CarrierRecord selectById(Operation operation, long id) {
     CarrierStatements.SelectById find = STATEMENTS.selectById();
-    return query(operation, find.sql(), statement -> find.bind(statement, id), CarrierDao::singleOrNull);
+    return query(operation, find.sql(), statement -> find.bind(statement, id), CarrierDao::singleOrNull, ZERO_OR_ONE);
   }
 
   private static CarrierRecord singleOrNull(ResultSet rows) throws SQLException {
@@ -402,13 +482,5 @@ public final class CarrierDao {
       throw new SQLException("the statement returned no row");
     }
     return ROWS.read(rows);
-  }
-
-  private static <T> T run(String operation, Supplier<T> work) {
-    try {
-      return work.get();
-    } catch (RuntimeException e) {
-      throw ErrorTranslator.translate(operation, e);
-    }
   }
 }

@@ -1,7 +1,11 @@
 package dev.carriers.dao;
 
+import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.carriers.dao.internal.DaoMeters;
 import dev.carriers.dao.internal.HealthProbe;
+import dev.carriers.dao.internal.Instruments;
+import dev.carriers.dao.internal.MicrometerDaoMeters;
 import java.time.Duration;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -45,19 +49,31 @@ public final class Carriers implements AutoCloseable {
   private final HikariDataSource ownedPool;
   private final DSLContext dsl;
   private final CarrierDao carriers;
+  private final Instruments instruments;
   private final HealthProbe health;
 
   /** Called by {@link CarriersConfiguration#load()}, which has checked the configuration. */
   Carriers(CarriersConfiguration configuration) {
     this.configuration = configuration;
-    this.ownedPool = configuration.ownsPool() ? new HikariDataSource(configuration.hikariConfig()) : null;
+    // MicrometerDaoMeters, and with it Micrometer, is loaded only here, when a registry was given.
+    DaoMeters meters = configuration.meterRegistryOrNull() == null ? DaoMeters.NONE
+        : MicrometerDaoMeters.create(configuration.meterRegistryOrNull());
+    this.instruments = new Instruments(meters, configuration.slowStatementThresholdOrNull(),
+        configuration.slowStatementValues());
+    this.ownedPool = configuration.ownsPool() ? new HikariDataSource(pool(configuration, meters)) : null;
     this.dataSource = ownedPool != null ? ownedPool : configuration.givenDataSource();
     this.dsl = DSL.using(dataSource, SQLDialect.POSTGRES, settings());
-    this.carriers = new CarrierDao(dsl);
+    this.carriers = new CarrierDao(dsl, instruments);
     this.health = new HealthProbe(dataSource,
         dataSource instanceof HikariDataSource hikari ? hikari : null,
         configuration.healthSchemaCacheTtl(),
-        (int) Math.max(1, configuration.connectionTimeout().toSeconds()));
+        (int) Math.max(1, configuration.connectionTimeout().toSeconds()), meters);
+  }
+
+  private static HikariConfig pool(CarriersConfiguration configuration, DaoMeters meters) {
+    HikariConfig pool = configuration.hikariConfig();
+    meters.instrumentPool(pool);
+    return pool;
   }
 
   /**
@@ -114,7 +130,7 @@ public final class Carriers implements AutoCloseable {
    * @throws DatabaseUnavailableException if no connection could be had, or it broke
    */
   public <T> T inTransaction(TransactionCallback<T> callback) {
-    return CarriersTransaction.run(dsl, TransactionOptions.defaults(), callback);
+    return CarriersTransaction.run(dsl, instruments, TransactionOptions.defaults(), callback);
   }
 
   /**
@@ -131,7 +147,7 @@ public final class Carriers implements AutoCloseable {
    * @throws DatabaseUnavailableException if no connection could be had, or it broke
    */
   public <T> T inTransaction(TransactionOptions options, TransactionCallback<T> callback) {
-    return CarriersTransaction.run(dsl, options, callback);
+    return CarriersTransaction.run(dsl, instruments, options, callback);
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.carriers.dao;
 import com.zaxxer.hikari.HikariConfig;
 import dev.carriers.DatabaseUrl;
 import dev.carriers.SettingCheck;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -40,6 +41,12 @@ public final class CarriersConfiguration {
   private Duration maxLifetime = Duration.ofMinutes(30);
   private String poolName = "carriers";
   private Duration healthSchemaCacheTtl = Duration.ofSeconds(5);
+  // Typed, yet Micrometer stays optional: a field's or parameter's type is not loaded until a value
+  // of it is used, and only meterRegistry(...) gives one.
+  private MeterRegistry meterRegistry;
+  private boolean slowStatementLog = true;
+  private Duration slowStatementThreshold = Duration.ofMillis(250);
+  private boolean slowStatementValues;
 
   /** The defaults; see {@link Carriers#configure()}. */
   CarriersConfiguration() {
@@ -57,6 +64,10 @@ public final class CarriersConfiguration {
     this.maxLifetime = other.maxLifetime;
     this.poolName = other.poolName;
     this.healthSchemaCacheTtl = other.healthSchemaCacheTtl;
+    this.meterRegistry = other.meterRegistry;
+    this.slowStatementLog = other.slowStatementLog;
+    this.slowStatementThreshold = other.slowStatementThreshold;
+    this.slowStatementValues = other.slowStatementValues;
     change.accept(this);
   }
 
@@ -194,6 +205,65 @@ public final class CarriersConfiguration {
     return new CarriersConfiguration(this, copy -> copy.healthSchemaCacheTtl = ttl);
   }
 
+  /**
+   * Records metrics on a Micrometer registry: a timer per DAO call ({@code carriers.dao}, tags
+   * {@code operation} and {@code outcome}), per transaction ({@code carriers.transaction}) with a
+   * counter of retries, a counter of slow statements, and, for a pool built from a URL, HikariCP's
+   * own pool metrics ({@code hikaricp.connections.active}, {@code idle}, {@code pending},
+   * {@code acquire}, {@code timeout}, ...). The names are {@link dev.carriers.dao.monitoring.DaoMetrics}'s.
+   * Nothing is recorded on any other registry, Micrometer's global one included; without this call no
+   * Micrometer class is loaded (it is an optional dependency). A pool you pass with
+   * {@link #dataSource(DataSource)} keeps its own metrics setting.
+   *
+   * <pre>{@code
+   * Carriers carriers = Carriers.configure().databaseUrl(url).meterRegistry(meterRegistry).load();
+   * }</pre>
+   *
+   * @param registry the application's registry
+   * @return a copy that records on it
+   */
+  public CarriersConfiguration meterRegistry(MeterRegistry registry) {
+    Objects.requireNonNull(registry, "registry");
+    return new CarriersConfiguration(this, copy -> copy.meterRegistry = registry);
+  }
+
+  /**
+   * Sets the duration from which a statement the DAO sends is logged as slow: once, at WARN, on the
+   * SLF4J logger {@code dev.carriers.dao.slow}, with the operation, the SQL (placeholders, not
+   * values), the duration and the row count, and counted in {@code carriers.dao.slow.statements}
+   * when metered. Default 250 ms.
+   *
+   * @param threshold 1 ms to 1 hour
+   * @return a copy with the threshold
+   * @throws IllegalArgumentException outside that range
+   */
+  public CarriersConfiguration slowStatementThreshold(Duration threshold) {
+    SettingCheck.duration("slowStatementThreshold", Objects.requireNonNull(threshold, "threshold"),
+        Duration.ofMillis(1), Duration.ofHours(1), "1 ms to 1 hour");
+    return new CarriersConfiguration(this, copy -> copy.slowStatementThreshold = threshold);
+  }
+
+  /**
+   * Turns the slow-statement log (and its counter) on or off. On by default.
+   *
+   * @param enabled whether slow statements are logged
+   * @return a copy with the setting
+   */
+  public CarriersConfiguration slowStatementLog(boolean enabled) {
+    return new CarriersConfiguration(this, copy -> copy.slowStatementLog = enabled);
+  }
+
+  /**
+   * Sets whether a slow statement's log line shows the values bound to it. Off by default: carrier
+   * names and MC numbers are business data, and logs travel further than the database.
+   *
+   * @param enabled whether to log bound values
+   * @return a copy with the setting
+   */
+  public CarriersConfiguration slowStatementValues(boolean enabled) {
+    return new CarriersConfiguration(this, copy -> copy.slowStatementValues = enabled);
+  }
+
   /** Returns the pool's maximum size. */
   public int maxPoolSize() {
     return maxPoolSize;
@@ -232,6 +302,21 @@ public final class CarriersConfiguration {
     return dataSource;
   }
 
+  /** The registry given to {@link #meterRegistry}, or null. */
+  MeterRegistry meterRegistryOrNull() {
+    return meterRegistry;
+  }
+
+  /** The slow-statement threshold, or null when the log is off. */
+  Duration slowStatementThresholdOrNull() {
+    return slowStatementLog ? slowStatementThreshold : null;
+  }
+
+  /** Whether slow statements are logged with their bound values. */
+  boolean slowStatementValues() {
+    return slowStatementValues;
+  }
+
   /** How long the health check reuses the schema state it read. */
   Duration healthSchemaCacheTtl() {
     return healthSchemaCacheTtl;
@@ -261,11 +346,13 @@ public final class CarriersConfiguration {
   /** Shows the URL with its password masked, or the data source's type, and the pool settings. */
   @Override
   public String toString() {
+    String monitoring = ", metrics " + (meterRegistry == null ? "off" : "on") + ", slow statements "
+        + (slowStatementLog ? "from " + slowStatementThreshold.toMillis() + " ms" : "not logged");
     if (databaseUrl == null) {
-      return "dataSource=" + (dataSource == null ? "none" : dataSource.getClass().getName());
+      return "dataSource=" + (dataSource == null ? "none" : dataSource.getClass().getName()) + monitoring;
     }
     return "url=" + databaseUrl + ", pool=" + poolName + " (max " + maxPoolSize + ", minIdle " + minIdle
         + ", connectionTimeout " + connectionTimeout + ", idleTimeout " + idleTimeout + ", maxLifetime "
-        + maxLifetime + ")";
+        + maxLifetime + ")" + monitoring;
   }
 }

@@ -1,6 +1,9 @@
 package dev.carriers.dao;
 
+import dev.carriers.dao.internal.DaoMeters;
 import dev.carriers.dao.internal.ErrorTranslator;
+import dev.carriers.dao.internal.Instruments;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -23,11 +26,13 @@ import org.jooq.DSLContext;
 public final class CarriersTransaction {
 
   private final DSLContext dsl;
+  private final Instruments instruments;
   private final CarrierDao carriers;
 
-  CarriersTransaction(DSLContext dsl) {
+  CarriersTransaction(DSLContext dsl, Instruments instruments) {
     this.dsl = dsl;
-    this.carriers = new CarrierDao(dsl);
+    this.instruments = instruments;
+    this.carriers = new CarrierDao(dsl, instruments);
   }
 
   /** Returns the carriers DAO bound to this transaction. */
@@ -57,7 +62,8 @@ public final class CarriersTransaction {
   public <T> T inTransaction(TransactionCallback<T> callback) {
     Objects.requireNonNull(callback, "callback");
     try {
-      return dsl.transactionResult(configuration -> callback.run(new CarriersTransaction(configuration.dsl())));
+      return dsl.transactionResult(configuration -> callback.run(new CarriersTransaction(configuration.dsl(),
+          instruments)));
     } catch (RuntimeException e) {
       throw ErrorTranslator.translate("nested transaction", e);
     }
@@ -76,10 +82,32 @@ public final class CarriersTransaction {
     });
   }
 
-  /** Runs a top-level transaction with the given options, retrying as they say. */
-  static <T> T run(DSLContext root, TransactionOptions options, TransactionCallback<T> callback) {
+  /**
+   * Runs a top-level transaction with the given options, retrying as they say; when metered, times
+   * it (all attempts) and counts its retries.
+   */
+  static <T> T run(DSLContext root, Instruments instruments, TransactionOptions options,
+      TransactionCallback<T> callback) {
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(callback, "callback");
+    DaoMeters meters = instruments.meters();
+    if (!meters.enabled()) {
+      return attempts(root, instruments, options, callback);
+    }
+    String isolation = options.isolation().name().toLowerCase(Locale.ROOT);
+    long start = System.nanoTime();
+    try {
+      T result = attempts(root, instruments, options, callback);
+      meters.transaction(isolation, System.nanoTime() - start, null);
+      return result;
+    } catch (RuntimeException e) {
+      meters.transaction(isolation, System.nanoTime() - start, e);
+      throw e;
+    }
+  }
+
+  private static <T> T attempts(DSLContext root, Instruments instruments, TransactionOptions options,
+      TransactionCallback<T> callback) {
     for (int attempt = 1; ; attempt++) {
       try {
         return root.transactionResult(configuration -> {
@@ -90,7 +118,7 @@ public final class CarriersTransaction {
             // the pooled connection goes back unchanged.
             tx.execute(isolation);
           }
-          return callback.run(new CarriersTransaction(tx));
+          return callback.run(new CarriersTransaction(tx, instruments));
         });
       } catch (RuntimeException e) {
         RuntimeException translated = ErrorTranslator.translate("transaction", e);
@@ -104,6 +132,7 @@ public final class CarriersTransaction {
           throw new TransactionConflictException("transaction failed after " + attempt + " attempts: "
               + conflict.getMessage(), conflict.sqlState(), attempt, conflict);
         }
+        instruments.meters().retry(options.isolation().name().toLowerCase(Locale.ROOT));
         backOff(options, attempt + 1, conflict);
       }
     }

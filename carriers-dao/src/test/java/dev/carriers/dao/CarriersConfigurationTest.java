@@ -34,6 +34,17 @@ class CarriersConfigurationTest {
   }
 
   @Test
+  void monitoringSettings_areCheckedAtOnce_andShown() {
+    assertThatThrownBy(() -> Carriers.configure().slowStatementThreshold(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("slowStatementThreshold PT0S makes no sense: use 1 ms to 1 hour");
+    assertThatThrownBy(() -> Carriers.configure().meterRegistry(null)).isInstanceOf(NullPointerException.class);
+    assertThat(Carriers.configure().databaseUrl(URL).toString()).endsWith("metrics off, slow statements from 250 ms");
+    assertThat(Carriers.configure().databaseUrl(URL).slowStatementLog(false).toString())
+        .endsWith("slow statements not logged");
+  }
+
+  @Test
   void neverShowsThePassword() {
     CarriersConfiguration configuration = Carriers.configure().databaseUrl(URL).maxPoolSize(3);
     assertThat(configuration.toString())

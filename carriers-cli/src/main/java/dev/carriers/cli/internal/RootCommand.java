@@ -29,6 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
         ResetCommand.class,
         SeedCommand.class,
         SmokeTestCommand.class,
+        StatsCommand.class,
         AuditCommand.class,
         LintCommand.class,
         CommandLine.HelpCommand.class

@@ -41,6 +41,9 @@ public final class CarrierStatements {
   private final SelectByMcNumber selectByMcNumber;
   private final Insert insertWithStatus;
   private final Insert insertDefaultStatus;
+  private final Delete delete;
+  private final Delete deleteVersioned;
+  private final SelectById selectVersion;
   private final Update[] updates = new Update[UPDATE_SHAPES];
   private final ListPage[] firstPages = new ListPage[FILTER_SHAPES];
   private final ListPage[] nextPages = new ListPage[FILTER_SHAPES];
@@ -64,6 +67,12 @@ public final class CarrierStatements {
     this.insertDefaultStatus = new Insert(render.render(render.insertInto(CARRIERS, CARRIERS.NAME, CARRIERS.MC_NUMBER)
         .values(param(CARRIERS.NAME), param(CARRIERS.MC_NUMBER))
         .returning()), false);
+    this.delete = new Delete(render.render(render.deleteFrom(CARRIERS).where(CARRIERS.ID.eq(param(CARRIERS.ID)))),
+        false);
+    this.deleteVersioned = new Delete(render.render(render.deleteFrom(CARRIERS)
+        .where(CARRIERS.ID.eq(param(CARRIERS.ID)).and(CARRIERS.VERSION.eq(param(CARRIERS.VERSION))))), true);
+    this.selectVersion = new SelectById(render.render(render.select(CARRIERS.VERSION).from(CARRIERS)
+        .where(CARRIERS.ID.eq(param(CARRIERS.ID)))));
   }
 
   private static <T> Param<T> param(Field<T> field) {
@@ -86,6 +95,26 @@ public final class CarrierStatements {
    */
   public SelectByMcNumber selectByMcNumber() {
     return selectByMcNumber;
+  }
+
+  /**
+   * Returns the delete of a carrier: whatever its version, or only at the version the caller read.
+   *
+   * @param versioned whether the carrier must still be at an expected version
+   * @return {@code delete from carriers where id = ?[ and version = ?]}
+   */
+  public Delete delete(boolean versioned) {
+    return versioned ? deleteVersioned : delete;
+  }
+
+  /**
+   * Returns {@code select version from carriers where id = ?}: after an update or delete at a
+   * version changed nothing, it tells a missing carrier from a stale one.
+   *
+   * @return the statement
+   */
+  public SelectById selectVersion() {
+    return selectVersion;
   }
 
   /**
@@ -257,7 +286,7 @@ public final class CarrierStatements {
     }
   }
 
-  /** {@code select <all columns> from carriers where id = ?}. */
+  /** A select by id: {@code select <all columns> from carriers where id = ?}, or of the version alone. */
   public static final class SelectById extends Rendered {
 
     private SelectById(String sql) {
@@ -292,6 +321,32 @@ public final class CarrierStatements {
      */
     public void bind(PreparedStatement statement, String canonical) throws SQLException {
       statement.setString(1, canonical);
+    }
+  }
+
+  /** {@code delete from carriers where id = ?[ and version = ?]}. */
+  public static final class Delete extends Rendered {
+
+    private final boolean versioned;
+
+    private Delete(String sql, boolean versioned) {
+      super(sql);
+      this.versioned = versioned;
+    }
+
+    /**
+     * Binds the id and, for the versioned shape, the expected version.
+     *
+     * @param statement the statement prepared from {@link #sql()}
+     * @param id the carrier's id
+     * @param expectedVersion the version the caller read; ignored by the shape without one
+     * @throws SQLException if binding fails
+     */
+    public void bind(PreparedStatement statement, long id, long expectedVersion) throws SQLException {
+      statement.setLong(1, id);
+      if (versioned) {
+        statement.setLong(2, expectedVersion);
+      }
     }
   }
 

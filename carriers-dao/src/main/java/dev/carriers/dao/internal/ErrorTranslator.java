@@ -56,6 +56,26 @@ public final class ErrorTranslator {
   }
 
   /**
+   * Translates a JDBC failure of an operation that talks to the driver itself (the stats checks).
+   *
+   * @param operation the operation, for the message, such as {@code database stats}
+   * @param failure what the driver threw
+   * @return a typed exception
+   */
+  public static CarriersException translate(String operation, SQLException failure) {
+    return translateSql(operation, failure, new JdbcFailure(failure), mcNumber -> "mcNumber");
+  }
+
+  /** Carries a driver's checked failure as the cause the typed exceptions keep. */
+  private static final class JdbcFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    JdbcFailure(SQLException cause) {
+      super(cause.getMessage(), cause);
+    }
+  }
+
+  /**
    * Translates a failure of an operation on several rows.
    *
    * @param operation the operation, for the message, such as {@code create carriers}

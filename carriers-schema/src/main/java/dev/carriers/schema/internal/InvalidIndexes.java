@@ -47,7 +47,15 @@ public final class InvalidIndexes {
     }
   }
 
-  private static List<InvalidIndex> list(Connection connection) throws SQLException {
+  /**
+   * Lists the invalid indexes on a connection the caller holds (the stats checks' own, with its
+   * timeouts).
+   *
+   * @param connection the connection
+   * @return them, by schema and name; empty when all are valid
+   * @throws SQLException if the catalog cannot be read
+   */
+  public static List<InvalidIndex> list(Connection connection) throws SQLException {
     List<InvalidIndex> found = new ArrayList<>();
     try (PreparedStatement statement = connection.prepareStatement(QUERY);
         ResultSet rows = statement.executeQuery()) {
